@@ -1,0 +1,40 @@
+# calint developer tasks. `make help` lists them.
+GOLANGCI_LINT_VERSION := v2.15.0
+OPA_VERSION := v1.22.2
+GOBIN ?= $(shell go env GOPATH)/bin
+
+.PHONY: help build test check lint generate check-generated fuzz bench tools
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+build: ## build ./calint
+	go build -o calint ./cmd/calint
+
+test: check ## the whole test suite: generated files, format, lint, go test (Rego tests, fixtures, CLI, SARIF validator)
+	go test -race -count=1 ./...
+	go test -run=NONE -fuzz=FuzzParse -fuzztime=10s ./pkg/parse
+	go test -run=NONE -bench=. -benchtime=1x ./...
+
+check: check-generated lint ## static checks only
+
+lint: ## gofmt, go vet, opa fmt and golangci-lint
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	go vet ./...
+	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules || { echo "opa fmt needed on the files above"; exit 1; }
+	$(GOBIN)/golangci-lint run ./...
+
+generate: ## regenerate docs/rules.md and docs/input.schema.json
+	go run ./cmd/calint rules --format markdown > docs/rules.md
+	go run ./internal/gen/inputschema > docs/input.schema.json
+
+check-generated: generate ## fail when generated files are stale
+	@git diff --exit-code -- docs/rules.md docs/input.schema.json || { echo "generated docs are stale: run make generate and commit"; exit 1; }
+
+fuzz: ## fuzz the parser for a minute
+	go test -run=NONE -fuzz=FuzzParse -fuzztime=60s ./pkg/parse
+
+tools: ## install the pinned tools the tests use
+	go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	npm ci --prefix tools/sarif --no-audit --no-fund
+	chmod u+x tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

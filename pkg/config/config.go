@@ -1,0 +1,382 @@
+// Package config reads and validates .calint.yaml. Unknown keys, unknown rule ids and
+// values of the wrong type are errors that name the file, the key and its line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the config file calint looks for.
+const FileName = ".calint.yaml"
+
+// RuleConfig overrides one rule.
+type RuleConfig struct {
+	Enabled  *bool
+	Severity string
+	Line     int
+}
+
+// Ignore is a config-level suppression.
+type Ignore struct {
+	Rules   []string
+	Paths   []string
+	Apps    []string
+	Reason  string
+	Expires string
+	// Line is where the entry starts in the config file.
+	Line int
+}
+
+// Config is a validated .calint.yaml.
+type Config struct {
+	// Path is the file read ("" for the defaults).
+	Path    string
+	FailOn  string
+	Rules   map[string]RuleConfig
+	Options map[string]any
+	Apps    map[string]map[string]any
+	Ignore  []Ignore
+	Exclude []string
+	// Policies are paths, resolved against the config file's directory.
+	Policies []string
+	// InlineSuppressions is nil when not set.
+	InlineSuppressions *bool
+	// Timeout bounds each custom rule's evaluation per app; 0 when not set.
+	Timeout time.Duration
+}
+
+// Severities accepted for fail-on and rule severity.
+var Severities = []string{"critical", "high", "medium", "low", "info"}
+
+// optionKinds are the known options and their types.
+var optionKinds = map[string]string{
+	"allowed-scopes":                  "list",
+	"callback-hosts":                  "list",
+	"max-refresh-token-lifetime-days": "int",
+	"max-refresh-token-idle-days":     "int",
+	"max-trusted-ip-addresses":        "int",
+	"privileged-grants":               "list",
+}
+
+// Defaults are the option defaults (rules.md).
+func Defaults() map[string]any {
+	return map[string]any{
+		"allowed-scopes":                  []any{},
+		"callback-hosts":                  []any{},
+		"max-refresh-token-lifetime-days": 90,
+		"max-refresh-token-idle-days":     30,
+		"max-trusted-ip-addresses":        65536,
+		"privileged-grants":               []any{"System Administrator"},
+	}
+}
+
+// OptionNames lists the known options, sorted.
+func OptionNames() []string {
+	out := make([]string, 0, len(optionKinds))
+	for k := range optionKinds {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Error is a config problem at a line.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("config %s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("config %s: %s", e.Path, e.Msg)
+}
+
+// Find looks for .calint.yaml in start (a file's directory or a directory) and its
+// parents; it returns "" when there is none.
+func Find(start string) string {
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
+		abs = filepath.Dir(abs)
+	}
+	for dir := abs; ; {
+		p := filepath.Join(dir, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and validates a config file. knownRule reports whether a rule id exists.
+func Load(path string, knownRule func(string) bool) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", path, unwrapPath(err))
+	}
+	return Parse(path, b, knownRule)
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Parse validates config content read from path.
+func Parse(path string, b []byte, knownRule func(string) bool) (*Config, error) {
+	c := &Config{Path: path, Rules: map[string]RuleConfig{}, Options: map[string]any{}, Apps: map[string]map[string]any{}}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, &Error{Path: path, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil // empty file
+	}
+	p := &parser{path: path, knownRule: knownRule}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, p.errf(root, "the config must be a mapping of keys")
+	}
+	p.mapping(root, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "fail-on":
+			c.FailOn = p.enum(v, "fail-on", append(slices.Clone(Severities), "never"))
+		case "rules":
+			p.mapping(v, func(id, rv *yaml.Node) {
+				if knownRule != nil && !knownRule(id.Value) {
+					p.add(p.errf(id, "unknown rule id %q in rules", id.Value))
+					return
+				}
+				rc := RuleConfig{Line: id.Line}
+				p.mapping(rv, func(rk, val *yaml.Node) {
+					switch rk.Value {
+					case "enabled":
+						b := p.boolean(val, "rules."+id.Value+".enabled")
+						rc.Enabled = &b
+					case "severity":
+						rc.Severity = p.enum(val, "rules."+id.Value+".severity", Severities)
+					default:
+						p.add(p.errf(rk, "unknown key %q in rules.%s (want enabled or severity)", rk.Value, id.Value))
+					}
+				})
+				c.Rules[id.Value] = rc
+			})
+		case "options":
+			p.mapping(v, func(ok, ov *yaml.Node) {
+				if val, good := p.option(ok, ov, "options"); good {
+					c.Options[ok.Value] = val
+				}
+			})
+		case "apps":
+			p.mapping(v, func(name, av *yaml.Node) {
+				m := map[string]any{}
+				p.mapping(av, func(ok, ov *yaml.Node) {
+					if val, good := p.option(ok, ov, "apps."+name.Value); good {
+						m[ok.Value] = val
+					}
+				})
+				c.Apps[name.Value] = m
+			})
+		case "ignore":
+			if v.Kind != yaml.SequenceNode {
+				p.add(p.errf(v, "ignore must be a list"))
+				return
+			}
+			for _, e := range v.Content {
+				ig := Ignore{Line: e.Line}
+				p.mapping(e, func(ik, iv *yaml.Node) {
+					switch ik.Value {
+					case "rules":
+						ig.Rules = p.strings(iv, "ignore.rules")
+						for i, id := range ig.Rules {
+							if knownRule != nil && !knownRule(id) {
+								p.add(p.errf(iv.Content[min(i, len(iv.Content)-1)], "unknown rule id %q in ignore", id))
+							}
+						}
+					case "paths":
+						ig.Paths = p.strings(iv, "ignore.paths")
+					case "apps":
+						ig.Apps = p.strings(iv, "ignore.apps")
+					case "reason":
+						ig.Reason = p.str(iv, "ignore.reason")
+					case "expires":
+						ig.Expires = p.str(iv, "ignore.expires")
+						if _, err := time.Parse(time.DateOnly, ig.Expires); err != nil {
+							p.add(p.errf(iv, "ignore.expires %q is not a date (YYYY-MM-DD)", ig.Expires))
+						}
+					default:
+						p.add(p.errf(ik, "unknown key %q in ignore (want rules, paths, apps, reason, expires)", ik.Value))
+					}
+				})
+				if strings.TrimSpace(ig.Reason) == "" {
+					p.add(p.errf(e, "an ignore entry needs a reason"))
+				}
+				if len(ig.Rules) == 0 && len(ig.Paths) == 0 && len(ig.Apps) == 0 {
+					p.add(p.errf(e, "an ignore entry needs rules, paths or apps"))
+				}
+				c.Ignore = append(c.Ignore, ig)
+			}
+		case "exclude":
+			c.Exclude = p.strings(v, "exclude")
+		case "policies":
+			for _, s := range p.strings(v, "policies") {
+				if !filepath.IsAbs(s) {
+					s = filepath.Join(filepath.Dir(path), s)
+				}
+				c.Policies = append(c.Policies, s)
+			}
+		case "inline-suppressions":
+			b := p.boolean(v, "inline-suppressions")
+			c.InlineSuppressions = &b
+		case "timeout":
+			d, err := time.ParseDuration(v.Value)
+			if err != nil || d <= 0 {
+				p.add(p.errf(v, "timeout %q is not a duration such as 5s", v.Value))
+			}
+			c.Timeout = d
+		default:
+			p.add(p.errf(k, "unknown key %q (want fail-on, rules, options, apps, ignore, exclude, policies, inline-suppressions, timeout)", k.Value))
+		}
+	})
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return c, nil
+}
+
+type parser struct {
+	path      string
+	knownRule func(string) bool
+	errs      []error
+}
+
+func (p *parser) add(err error) { p.errs = append(p.errs, err) }
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) error {
+	return &Error{Path: p.path, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *parser) mapping(n *yaml.Node, fn func(k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		if n.Tag == "!!null" {
+			return
+		}
+		p.add(p.errf(n, "expected a mapping"))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			p.add(p.errf(k, "duplicate key %q", k.Value))
+			continue
+		}
+		seen[k.Value] = true
+		fn(k, v)
+	}
+}
+
+func (p *parser) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode {
+		p.add(p.errf(n, "%s must be a string", what))
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) enum(n *yaml.Node, what string, values []string) string {
+	s := strings.ToLower(p.str(n, what))
+	if s != "" && !slices.Contains(values, s) {
+		p.add(p.errf(n, "%s %q is not one of %s", what, n.Value, strings.Join(values, ", ")))
+	}
+	return s
+}
+
+func (p *parser) boolean(n *yaml.Node, what string) bool {
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		p.add(p.errf(n, "%s must be true or false", what))
+	}
+	return b
+}
+
+func (p *parser) strings(n *yaml.Node, what string) []string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return []string{n.Value}
+	}
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag != "!!null" {
+			p.add(p.errf(n, "%s must be a list of strings", what))
+		}
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, e := range n.Content {
+		if e.Kind != yaml.ScalarNode {
+			p.add(p.errf(e, "%s must be a list of strings", what))
+			continue
+		}
+		out = append(out, e.Value)
+	}
+	return out
+}
+
+func (p *parser) option(k, v *yaml.Node, where string) (any, bool) {
+	kind, ok := optionKinds[k.Value]
+	if !ok {
+		p.add(p.errf(k, "unknown option %q in %s (known: %s)", k.Value, where, strings.Join(OptionNames(), ", ")))
+		return nil, false
+	}
+	switch kind {
+	case "list":
+		ss := p.strings(v, where+"."+k.Value)
+		out := make([]any, len(ss))
+		for i, s := range ss {
+			out[i] = s
+		}
+		return out, true
+	case "int":
+		var i int
+		if v.Kind != yaml.ScalarNode || v.Decode(&i) != nil || i < 0 {
+			p.add(p.errf(v, "%s.%s must be a non-negative integer", where, k.Value))
+			return nil, false
+		}
+		return i, true
+	}
+	return nil, false
+}
+
+// Data returns what rules see as data.calint: options (defaults filled in) and per-app
+// overrides.
+func (c *Config) Data() map[string]any {
+	opts := Defaults()
+	for k, v := range c.Options {
+		opts[k] = v
+	}
+	apps := map[string]any{}
+	for name, m := range c.Apps {
+		apps[name] = m
+	}
+	return map[string]any{"options": opts, "apps": apps}
+}

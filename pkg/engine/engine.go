@@ -1,0 +1,639 @@
+// Package engine owns OPA: it loads the embedded and custom Rego rules, compiles them once
+// (type-checked against the input schema), reads the rule registry from their METADATA,
+// prepares one query and evaluates apps with it.
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/calint/calint/pkg/schema"
+	"github.com/calint/calint/rules"
+)
+
+// Severities from the most to the least severe.
+var Severities = []string{"critical", "high", "medium", "low", "info"}
+
+// SeverityRank orders severities: critical is 5, info 1, anything else 0.
+func SeverityRank(s string) int {
+	for i, v := range Severities {
+		if v == s {
+			return len(Severities) - i
+		}
+	}
+	return 0
+}
+
+// Link is a related resource of a rule.
+type Link struct {
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+}
+
+// Rule is one rule's metadata, read from its package METADATA.
+type Rule struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Severity    string `json:"severity"`
+	Description string `json:"description"`
+	Remediation string `json:"remediation,omitempty"`
+	Example     string `json:"example,omitempty"`
+	HelpURI     string `json:"helpUri,omitempty"`
+	Links       []Link `json:"links,omitempty"`
+	// Package is the rule's Rego package path without "data.", e.g. calint.rules.cal101.
+	Package string `json:"package"`
+	// File is the rule's source file.
+	File string `json:"file"`
+	// Builtin is false for custom policies.
+	Builtin bool `json:"builtin"`
+	// Tags are the rule's SARIF tags.
+	Tags []string `json:"tags,omitempty"`
+	// Native rules are reported by calint itself (parsing, suppressions), not by Rego.
+	Native bool `json:"native,omitempty"`
+}
+
+// Module is a Rego source file.
+type Module struct {
+	Name string
+	Src  string
+}
+
+// Config configures an engine.
+type Config struct {
+	// Data is made available to rules as data.calint (options, apps).
+	Data map[string]any
+	// Disabled rule ids are not evaluated.
+	Disabled map[string]bool
+	// Policies are custom rule modules (and their helpers).
+	Policies []Module
+	// Timeout bounds the evaluation of one custom rule on one app; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// DefaultTimeout is the per-app, per-custom-rule evaluation limit.
+const DefaultTimeout = 5 * time.Second
+
+// Engine evaluates apps. It is safe for concurrent use.
+type Engine struct {
+	rules   []Rule
+	byPkg   map[string]*Rule
+	builtin rego.PreparedEvalQuery
+	custom  []customQuery
+	timeout time.Duration
+	hasBI   bool
+}
+
+type customQuery struct {
+	rule *Rule
+	pq   rego.PreparedEvalQuery
+}
+
+// Violation is one element of a rule's deny set.
+type Violation struct {
+	RuleID   string
+	Msg      string
+	Ref      int // -1 when the rule named no element
+	Severity string
+	Key      string
+}
+
+// BuiltinModules returns the embedded rule and library modules, parsed; tests are
+// included when withTests is set.
+func BuiltinModules(withTests bool) (map[string]*ast.Module, error) {
+	all, err := parsedBuiltins()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*ast.Module, len(all))
+	for name, m := range all {
+		if !withTests && strings.HasSuffix(name, "_test.rego") {
+			continue
+		}
+		out[name] = m
+	}
+	return out, nil
+}
+
+var parsedBuiltins = sync.OnceValues(func() (map[string]*ast.Module, error) {
+	mods := map[string]*ast.Module{}
+	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		b, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts(path.Join("rules", p), string(b), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return err
+		}
+		mods[path.Join("rules", p)] = m
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return mods, nil
+})
+
+// IsBuiltinRule reports whether id is a built-in rule id.
+func IsBuiltinRule(id string) bool {
+	mods, err := parsedBuiltins()
+	if err != nil {
+		return false
+	}
+	for _, m := range mods {
+		for _, a := range m.Annotations {
+			if a.Scope == "package" && a.Custom["id"] == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Schemas returns the embedded metadata schemas.
+var Schemas = sync.OnceValues(func() (*schema.Set, error) {
+	return schema.Load(rules.FS, "schema")
+})
+
+// SchemaSet returns the OPA schema set with the input schema under schema.input.
+func SchemaSet() (*ast.SchemaSet, error) {
+	s, err := Schemas()
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.JSONSchema()
+	if err != nil {
+		return nil, fmt.Errorf("input schema: %w", err)
+	}
+	var raw any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("input schema: %w", err)
+	}
+	ss := ast.NewSchemaSet()
+	ss.Put(ast.MustParseRef("schema.input"), raw)
+	return ss, nil
+}
+
+// Capabilities returns the builtins rules may use: OPA's, without network access or the
+// runtime environment.
+func Capabilities() *ast.Capabilities {
+	c := ast.CapabilitiesForThisVersion()
+	keep := c.Builtins[:0]
+	for _, b := range c.Builtins {
+		if forbiddenBuiltin(b.Name) == "" || strings.HasPrefix(b.Name, "net.cidr") {
+			keep = append(keep, b)
+		}
+	}
+	c.Builtins = keep
+	return c
+}
+
+// forbiddenBuiltin says why a custom rule may not call a builtin, or "" when it may.
+func forbiddenBuiltin(name string) string {
+	switch {
+	case name == "http.send":
+		return "network access"
+	case strings.HasPrefix(name, "net."):
+		return "network access"
+	case name == "opa.runtime":
+		return "reads the runtime environment"
+	case strings.HasPrefix(name, "os."):
+		return "reads the environment"
+	}
+	return ""
+}
+
+// New compiles the built-in rules and the configured custom policies and prepares them.
+func New(ctx context.Context, cfg Config) (*Engine, error) {
+	builtins, err := BuiltinModules(false)
+	if err != nil {
+		return nil, err
+	}
+	mods := make(map[string]*ast.Module, len(builtins)+len(cfg.Policies)+1)
+	for k, v := range builtins {
+		mods[k] = v
+	}
+	customFiles := map[string]bool{}
+	for _, p := range cfg.Policies {
+		m, err := ast.ParseModuleWithOpts(p.Name, p.Src, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return nil, fmt.Errorf("policy %w", err)
+		}
+		if err := checkSandbox(m); err != nil {
+			return nil, err
+		}
+		if _, dup := mods[p.Name]; dup {
+			return nil, fmt.Errorf("policy %s: loaded twice", p.Name)
+		}
+		mods[p.Name] = m
+		customFiles[p.Name] = true
+	}
+	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout}
+	if e.timeout <= 0 {
+		e.timeout = DefaultTimeout
+	}
+	if err := e.readRegistry(mods, customFiles); err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromObject(map[string]any{"calint": cfg.Data})
+	var router strings.Builder
+	router.WriteString("package calint.main\n\n")
+	for _, r := range e.rules {
+		if !r.Builtin || r.Native || cfg.Disabled[r.ID] {
+			continue
+		}
+		e.hasBI = true
+		fmt.Fprintf(&router, "violations contains {%q: %q, \"d\": d} if some d in data.%s.deny\n\n", "rule", r.ID, r.Package)
+	}
+	if !e.hasBI {
+		router.WriteString("violations := set()\n")
+	}
+	rm, err := ast.ParseModuleWithOpts("calint/main.rego", router.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("router: %w", err)
+	}
+	mods["calint/main.rego"] = rm
+	c, err := compile(mods)
+	if err != nil {
+		return nil, err
+	}
+	e.builtin, err = rego.New(
+		rego.ParsedQuery(ast.MustParseBody("data.calint.main.violations")),
+		rego.Compiler(c),
+		rego.Store(store),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	for i := range e.rules {
+		r := &e.rules[i]
+		if r.Builtin || cfg.Disabled[r.ID] {
+			continue
+		}
+		pq, err := rego.New(
+			rego.ParsedQuery(ast.MustParseBody("data."+r.Package+".deny")),
+			rego.Compiler(c),
+			rego.Store(store),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", r.ID, err)
+		}
+		e.custom = append(e.custom, customQuery{rule: r, pq: pq})
+	}
+	return e, nil
+}
+
+func compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	ss, err := SchemaSet()
+	if err != nil {
+		return nil, err
+	}
+	c := ast.NewCompiler().
+		WithDefaultRegoVersion(ast.RegoV1).
+		WithCapabilities(Capabilities()).
+		WithSchemas(ss).
+		WithUseTypeCheckAnnotations(true)
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, compileError(c.Errors)
+	}
+	return c, nil
+}
+
+// CompileError is a Rego compile failure; its message names each file and line.
+type CompileError struct {
+	Errors ast.Errors
+}
+
+func (e *CompileError) Error() string {
+	var b strings.Builder
+	for i, err := range e.Errors {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if err.Location != nil {
+			fmt.Fprintf(&b, "%s:%d: %s", err.Location.File, err.Location.Row, err.Message)
+		} else {
+			b.WriteString(err.Message)
+		}
+	}
+	return b.String()
+}
+
+func compileError(errs ast.Errors) error {
+	return &CompileError{Errors: errs}
+}
+
+// checkSandbox refuses custom modules that call builtins with side effects.
+func checkSandbox(m *ast.Module) error {
+	var found error
+	check := func(name string, loc *ast.Location) {
+		if found != nil {
+			return
+		}
+		if why := forbiddenBuiltin(name); why != "" {
+			where := ""
+			if loc != nil {
+				where = fmt.Sprintf("%s:%d: ", loc.File, loc.Row)
+			}
+			found = fmt.Errorf("%sbuiltin %s is not allowed in custom policies (%s)", where, name, why)
+		}
+	}
+	ast.WalkExprs(m, func(x *ast.Expr) bool {
+		if x.IsCall() {
+			check(x.Operator().String(), x.Location)
+		}
+		return false
+	})
+	ast.WalkTerms(m, func(t *ast.Term) bool {
+		if call, ok := t.Value.(ast.Call); ok && len(call) > 0 {
+			check(call[0].String(), t.Location)
+		}
+		return false
+	})
+	return found
+}
+
+func (e *Engine) readRegistry(mods map[string]*ast.Module, customFiles map[string]bool) error {
+	names := make([]string, 0, len(mods))
+	for name := range mods {
+		names = append(names, name)
+	}
+	// built-in rules first, so a clash names the custom file
+	sort.Slice(names, func(i, j int) bool {
+		ci, cj := customFiles[names[i]], customFiles[names[j]]
+		if ci != cj {
+			return cj
+		}
+		return names[i] < names[j]
+	})
+	seen := map[string]string{}
+	var errs []error
+	for _, file := range names {
+		m := mods[file]
+		if strings.HasSuffix(file, "_test.rego") {
+			continue
+		}
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		custom := customFiles[file]
+		var a *ast.Annotations
+		for _, x := range m.Annotations {
+			if x.Scope == "package" {
+				a = x
+			}
+		}
+		if !custom && !strings.HasPrefix(pkg, "calint.rules.") {
+			continue
+		}
+		if a == nil || a.Custom["id"] == nil {
+			if custom && hasDeny(m) {
+				errs = append(errs, fmt.Errorf("%s:%d: package %s has a deny rule but no package METADATA with custom.id and custom.severity", file, m.Package.Location.Row, pkg))
+			}
+			if !custom {
+				errs = append(errs, fmt.Errorf("%s: built-in rule without package METADATA", file))
+			}
+			continue
+		}
+		r, err := ruleFrom(a, pkg, file, !custom)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.Native = !custom && !hasDeny(m)
+		if custom && !hasDeny(m) {
+			errs = append(errs, fmt.Errorf("%s:%d: rule %s has no deny rule", file, m.Package.Location.Row, r.ID))
+			continue
+		}
+		if prev, dup := seen[r.ID]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: rule id %s is already used by %s", file, a.Location.Row, r.ID, prev))
+			continue
+		}
+		seen[r.ID] = file
+		e.rules = append(e.rules, r)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	sort.Slice(e.rules, func(i, j int) bool { return e.rules[i].ID < e.rules[j].ID })
+	for i := range e.rules {
+		e.byPkg[e.rules[i].Package] = &e.rules[i]
+	}
+	return nil
+}
+
+func hasDeny(m *ast.Module) bool {
+	for _, r := range m.Rules {
+		if r.Head.Name.String() == "deny" || (len(r.Head.Reference) > 0 && r.Head.Reference[0].String() == "deny") {
+			return true
+		}
+	}
+	return false
+}
+
+func ruleFrom(a *ast.Annotations, pkg, file string, builtin bool) (Rule, error) {
+	row := 0
+	if a.Location != nil {
+		row = a.Location.Row
+	}
+	str := func(k string) string {
+		v, _ := a.Custom[k].(string)
+		return strings.TrimSpace(v)
+	}
+	r := Rule{
+		ID: str("id"), Name: str("name"), Title: strings.TrimSpace(a.Title),
+		Severity: strings.ToLower(str("severity")), Description: strings.TrimSpace(a.Description),
+		Remediation: str("remediation"), Example: str("example"),
+		Package: pkg, File: file, Builtin: builtin,
+	}
+	if r.ID == "" {
+		return r, fmt.Errorf("%s:%d: package METADATA has no custom.id", file, row)
+	}
+	if SeverityRank(r.Severity) == 0 {
+		return r, fmt.Errorf("%s:%d: rule %s: custom.severity must be one of %s", file, row, r.ID, strings.Join(Severities, ", "))
+	}
+	if r.Title == "" {
+		r.Title = r.ID
+	}
+	if r.Name == "" {
+		r.Name = r.ID
+	}
+	for _, rr := range a.RelatedResources {
+		if rr == nil {
+			continue
+		}
+		r.Links = append(r.Links, Link{URL: rr.Ref.String(), Description: rr.Description})
+	}
+	if len(r.Links) > 0 {
+		r.HelpURI = r.Links[0].URL
+	}
+	if tags, ok := a.Custom["tags"].([]any); ok {
+		for _, t := range tags {
+			if s, ok := t.(string); ok {
+				r.Tags = append(r.Tags, s)
+			}
+		}
+	}
+	return r, nil
+}
+
+// Rules returns every loaded rule, sorted by id.
+func (e *Engine) Rules() []Rule { return e.rules }
+
+// Rule returns a rule by id.
+func (e *Engine) Rule(id string) (Rule, bool) {
+	for _, r := range e.rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Eval evaluates every enabled rule against one app's input.
+func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Violation, error) {
+	var out []Violation
+	if e.hasBI {
+		rs, err := e.builtin.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(passthrough))
+		if err != nil {
+			return nil, fmt.Errorf("evaluate: %w", err)
+		}
+		vs, err := decodeRouter(rs)
+		if err != nil {
+			return nil, err
+		}
+		out = vs
+	}
+	for _, cq := range e.custom {
+		cctx, cancel := context.WithTimeout(ctx, e.timeout)
+		rs, err := cq.pq.Eval(cctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(passthrough))
+		timedOut := cctx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if timedOut {
+			return nil, fmt.Errorf("rule %s (%s) exceeded the %s evaluation time limit", cq.rule.ID, cq.rule.File, e.timeout)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("rule %s (%s): %w", cq.rule.ID, cq.rule.File, err)
+		}
+		if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+			continue
+		}
+		v, ok := rs[0].Expressions[0].Value.(ast.Value)
+		if !ok {
+			continue
+		}
+		set, ok := v.(ast.Set)
+		if !ok {
+			return nil, fmt.Errorf("rule %s (%s): deny must be a set", cq.rule.ID, cq.rule.File)
+		}
+		var derr error
+		set.Foreach(func(t *ast.Term) {
+			if derr != nil {
+				return
+			}
+			vi, err := decodeViolation(cq.rule.ID, t.Value)
+			if err != nil {
+				derr = fmt.Errorf("rule %s (%s): %w", cq.rule.ID, cq.rule.File, err)
+				return
+			}
+			out = append(out, vi)
+		})
+		if derr != nil {
+			return nil, derr
+		}
+	}
+	return out, nil
+}
+
+func passthrough(t *ast.Term, _ *rego.EvalContext) (any, error) { return t.Value, nil }
+
+func decodeRouter(rs rego.ResultSet) ([]Violation, error) {
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return nil, nil
+	}
+	v, ok := rs[0].Expressions[0].Value.(ast.Value)
+	if !ok {
+		return nil, errors.New("evaluate: unexpected result")
+	}
+	set, ok := v.(ast.Set)
+	if !ok {
+		return nil, errors.New("evaluate: unexpected result")
+	}
+	out := make([]Violation, 0, set.Len())
+	var derr error
+	set.Foreach(func(t *ast.Term) {
+		obj, ok := t.Value.(ast.Object)
+		if !ok || derr != nil {
+			return
+		}
+		id, _ := str(obj, "rule")
+		d := obj.Get(ast.InternedTerm("d"))
+		if d == nil {
+			return
+		}
+		vi, err := decodeViolation(id, d.Value)
+		if err != nil {
+			derr = fmt.Errorf("rule %s: %w", id, err)
+			return
+		}
+		out = append(out, vi)
+	})
+	return out, derr
+}
+
+func str(o ast.Object, k string) (string, bool) {
+	t := o.Get(ast.InternedTerm(k))
+	if t == nil {
+		return "", false
+	}
+	s, ok := t.Value.(ast.String)
+	return string(s), ok
+}
+
+func decodeViolation(id string, v ast.Value) (Violation, error) {
+	vi := Violation{RuleID: id, Ref: -1}
+	switch x := v.(type) {
+	case ast.String:
+		vi.Msg = string(x)
+		return vi, nil
+	case ast.Object:
+		msg, ok := str(x, "msg")
+		if !ok {
+			return vi, errors.New("a deny element has no string msg")
+		}
+		vi.Msg = msg
+		vi.Severity, _ = str(x, "severity")
+		if vi.Severity != "" && SeverityRank(vi.Severity) == 0 {
+			return vi, fmt.Errorf("severity %q is not one of %s", vi.Severity, strings.Join(Severities, ", "))
+		}
+		vi.Key, _ = str(x, "key")
+		if n := x.Get(ast.InternedTerm("node")); n != nil {
+			if no, ok := n.Value.(ast.Object); ok {
+				if r := no.Get(ast.InternedTerm("_ref")); r != nil {
+					if num, ok := r.Value.(ast.Number); ok {
+						if i, ok := num.Int(); ok {
+							vi.Ref = i
+						}
+					}
+				}
+			}
+		}
+		return vi, nil
+	}
+	return vi, errors.New("a deny element must be an object with msg")
+}

@@ -1,0 +1,457 @@
+// Package model joins parsed metadata files into apps and builds, for each app, the typed
+// input document that rules evaluate (see docs/input.md), directly as an OPA value, with a
+// table that maps every element's _ref back to its file and position.
+package model
+
+import (
+	"encoding/json"
+	"math/big"
+	"net/netip"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/schema"
+)
+
+// App types.
+const (
+	ConnectedApp = "ConnectedApp"
+	ECA          = "ExternalClientApplication"
+)
+
+// Loc is where an element (or one line of a multi-line value) is.
+type Loc struct {
+	// Doc is the index of the element's file in App.Docs.
+	Doc int
+	// Path is the element path inside its file, e.g. "oauthConfig/scopes[1]"; the root's
+	// path is its element name.
+	Path string
+	// Start is the position of the start tag (or of the line's first character); End is
+	// just after the end tag (or the line's last character).
+	Start, End parse.Pos
+	// Value is the trimmed text of a leaf or line.
+	Value string
+	// Repeated is true for an element that shares its name with siblings, and for lines.
+	Repeated bool
+}
+
+// App is one logical app: a Connected App file, or an External Client App header joined
+// with its child files.
+type App struct {
+	Name string
+	Type string
+	// Docs are the app's files, header (or Connected App) first, then by path.
+	Docs []*parse.Doc
+	// Locs is indexed by _ref.
+	Locs []Loc
+	// Root is the _ref of the element a finding without a node points at.
+	Root int
+	// Input is the rule input document.
+	Input ast.Value
+}
+
+// Builder builds apps against a schema set. It is safe for concurrent use.
+type Builder struct {
+	Schemas *schema.Set
+}
+
+// ConnectedApp builds the app of one Connected App file.
+func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
+	a := &App{Name: parse.FullName(doc.Path), Type: ConnectedApp, Docs: []*parse.Doc{doc}}
+	ib := &inputBuilder{app: a, schemas: b.Schemas}
+	root := ib.doc(0)
+	a.Input = ib.finish(item("connectedApp", root))
+	return a
+}
+
+// ECAs joins External Client App files into apps by their externalClientApplication
+// element, sorted by name. A child without that element forms an app of its own, named by
+// its file.
+func (b *Builder) ECAs(docs []*parse.Doc) []*App {
+	groups := map[string]*App{}
+	for _, d := range docs {
+		name := parse.FullName(d.Path)
+		if d.Kind.Suffix != "eca" {
+			if ref := child(d.Root, "externalClientApplication"); ref != nil && strings.TrimSpace(ref.Text) != "" {
+				name = strings.TrimSpace(ref.Text)
+			} else {
+				name = "file:" + d.Path
+			}
+		}
+		g := groups[name]
+		if g == nil {
+			g = &App{Name: strings.TrimPrefix(name, "file:"), Type: ECA}
+			groups[name] = g
+		}
+		g.Docs = append(g.Docs, d)
+	}
+	apps := make([]*App, 0, len(groups))
+	for _, a := range groups {
+		sort.SliceStable(a.Docs, func(i, j int) bool {
+			hi, hj := a.Docs[i].Kind.Suffix == "eca", a.Docs[j].Kind.Suffix == "eca"
+			if hi != hj {
+				return hi
+			}
+			return a.Docs[i].Path < a.Docs[j].Path
+		})
+		ib := &inputBuilder{app: a, schemas: b.Schemas}
+		var parts [][2]*ast.Term
+		seen := map[string]bool{}
+		for i, d := range a.Docs {
+			if seen[d.Kind.Suffix] {
+				// a second file of the same kind for one app: its elements keep refs for
+				// locations but rules see the first one.
+				continue
+			}
+			seen[d.Kind.Suffix] = true
+			parts = append(parts, item(d.Kind.Suffix, ib.doc(i)))
+		}
+		a.Input = ib.finish(parts...)
+		apps = append(apps, a)
+	}
+	sort.Slice(apps, func(i, j int) bool { return apps[i].Name < apps[j].Name })
+	return apps
+}
+
+func child(n *parse.Node, name string) *parse.Node {
+	for _, c := range n.Children {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+type inputBuilder struct {
+	app      *App
+	schemas  *schema.Set
+	unknown  []*ast.Term
+	invalid  []*ast.Term
+	docIndex int
+	cur      *parse.Doc
+}
+
+func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{key(k), v} }
+
+var keys sync.Map // string -> *ast.Term
+
+// key returns a shared term for an object key; metadata uses a small vocabulary.
+func key(s string) *ast.Term {
+	if t, ok := keys.Load(s); ok {
+		return t.(*ast.Term)
+	}
+	t, _ := keys.LoadOrStore(s, ast.StringTerm(s))
+	return t.(*ast.Term)
+}
+
+func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
+	a := ib.app
+	files := make([]*ast.Term, len(a.Docs))
+	for i, d := range a.Docs {
+		files[i] = ast.ObjectTerm(
+			item("path", ast.StringTerm(d.Path)),
+			item("type", key(d.Kind.Type)),
+			item("suffix", key(d.Kind.Suffix)),
+		)
+	}
+	items := []([2]*ast.Term){
+		item("app", ast.ObjectTerm(
+			item("name", ast.StringTerm(a.Name)),
+			item("type", key(a.Type)),
+			item("files", ast.ArrayTerm(files...)),
+		)),
+		item("unknownElements", ast.ArrayTerm(ib.unknown...)),
+		item("invalidValues", ast.ArrayTerm(ib.invalid...)),
+	}
+	items = append(items, parts...)
+	return ast.NewObject(items...)
+}
+
+func (ib *inputBuilder) newRef(n *parse.Node, path string, repeated bool) int {
+	ref := len(ib.app.Locs)
+	ib.app.Locs = append(ib.app.Locs, Loc{Doc: ib.docIndex, Path: path, Start: n.Start, End: n.End, Value: strings.TrimSpace(n.Text), Repeated: repeated})
+	return ref
+}
+
+// doc builds the root element of the i-th file.
+func (ib *inputBuilder) doc(i int) *ast.Term {
+	ib.docIndex = i
+	ib.cur = ib.app.Docs[i]
+	var elem *schema.Elem
+	if t := ib.schemas.Type(ib.cur.Kind.Suffix); t != nil {
+		elem = t.Root
+	}
+	if i == 0 {
+		ib.app.Root = len(ib.app.Locs)
+	}
+	return ib.elem(ib.cur.Root, elem, ib.cur.Root.Name, false, true)
+}
+
+// elem builds one element. elem is its schema (nil when undeclared); known is false inside
+// undeclared or "any" subtrees, where nothing is reported.
+func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repeated, known bool) *ast.Term {
+	ref := ib.newRef(n, path, repeated)
+	refTerm := ast.InternedTerm(ref)
+	leafSchema := elem != nil && elem.Kind != schema.Complex && elem.Kind != schema.Any
+	if len(n.Children) == 0 && (elem == nil || leafSchema || elem.Kind == schema.Any) {
+		return ib.leaf(n, elem, ref, refTerm, path, known)
+	}
+	if leafSchema && known {
+		ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, "", "a value, not child elements"))
+	}
+	childKnown := known && elem != nil && elem.Kind == schema.Complex
+	// group children by name, keeping first-occurrence order
+	var order []string
+	byName := map[string][]*parse.Node{}
+	for _, c := range n.Children {
+		if _, ok := byName[c.Name]; !ok {
+			order = append(order, c.Name)
+		}
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	items := make([][2]*ast.Term, 0, len(order)+2)
+	items = append(items, item("_ref", refTerm))
+	prefix := path + "/"
+	if n.Parent == nil {
+		prefix = ""
+	}
+	for _, name := range order {
+		cs := byName[name]
+		var ce *schema.Elem
+		if childKnown {
+			ce = elem.Child(name)
+			if ce == nil {
+				for _, c := range cs {
+					ib.unknown = append(ib.unknown, ast.ObjectTerm(
+						item("_ref", ast.InternedTerm(len(ib.app.Locs))),
+						item("name", ast.StringTerm(name)),
+						item("path", ast.StringTerm(childPath(prefix, name, cs, c))),
+					))
+					// the unknown entry's _ref is the element's own ref, built below
+					break
+				}
+			}
+		}
+		ck := childKnown && ce != nil
+		multi := len(cs) > 1
+		if (ce != nil && ce.Repeated) || multi {
+			terms := make([]*ast.Term, len(cs))
+			for i, c := range cs {
+				if ce == nil && childKnown && i > 0 {
+					ib.unknown = append(ib.unknown, ast.ObjectTerm(
+						item("_ref", ast.InternedTerm(len(ib.app.Locs))),
+						item("name", ast.StringTerm(name)),
+						item("path", ast.StringTerm(childPath(prefix, name, cs, c))),
+					))
+				}
+				terms[i] = ib.elem(c, ce, childPath(prefix, name, cs, c), multi, ck)
+			}
+			items = append(items, item(name, ast.ArrayTerm(terms...)))
+		} else {
+			items = append(items, item(name, ib.elem(cs[0], ce, prefix+name, false, ck)))
+		}
+	}
+	if elem != nil && len(elem.Range) == 2 {
+		items = append(items, item("_range", rangeFacts(byName[elem.Range[0]], byName[elem.Range[1]])))
+	}
+	return ast.ObjectTerm(items...)
+}
+
+func childPath(prefix, name string, all []*parse.Node, c *parse.Node) string {
+	if len(all) == 1 {
+		return prefix + name
+	}
+	for i, x := range all {
+		if x == c {
+			return prefix + name + "[" + itoa(i) + "]"
+		}
+	}
+	return prefix + name
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func jsonNumber(s string) json.Number { return json.Number(s) }
+
+// intNumber normalises an integer literal ("007" → 7) for OPA.
+func intNumber(s string) json.Number {
+	i, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return json.Number("0")
+	}
+	return json.Number(strconv.FormatInt(i, 10))
+}
+
+func invalidTerm(ref int, name, path, value, expected string) *ast.Term {
+	return ast.ObjectTerm(
+		item("_ref", ast.InternedTerm(ref)),
+		item("name", ast.StringTerm(name)),
+		item("path", ast.StringTerm(path)),
+		item("value", ast.StringTerm(value)),
+		item("expected", ast.StringTerm(expected)),
+	)
+}
+
+func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm *ast.Term, path string, known bool) *ast.Term {
+	v := strings.TrimSpace(n.Text)
+	items := make([][2]*ast.Term, 0, 4)
+	items = append(items, item("_ref", refTerm))
+	if elem == nil {
+		items = append(items, item("value", ast.StringTerm(v)))
+		return ast.ObjectTerm(items...)
+	}
+	if ok, expected := elem.Check(v); !ok {
+		if known {
+			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, v, expected))
+		}
+		items = append(items, item("value", ast.StringTerm(v)))
+	} else {
+		switch elem.Kind {
+		case schema.Boolean:
+			items = append(items, item("value", ast.InternedTerm(v == "true")))
+		case schema.Int:
+			items = append(items, item("value", ast.NumberTerm(intNumber(v))))
+		default:
+			items = append(items, item("value", ast.StringTerm(v)))
+		}
+	}
+	switch elem.Kind {
+	case schema.URL:
+		items = append(items, item("url", urlFacts(v)))
+	case schema.URLList:
+		lines := ib.cur.TextLines(n)
+		urls := make([]*ast.Term, 0, len(lines))
+		for _, l := range lines {
+			r := len(ib.app.Locs)
+			ib.app.Locs = append(ib.app.Locs, Loc{Doc: ib.docIndex, Path: path, Start: l.Start, End: l.End, Value: l.Value, Repeated: true})
+			urls = append(urls, ast.ObjectTerm(
+				item("_ref", ast.InternedTerm(r)),
+				item("value", ast.StringTerm(l.Value)),
+				item("url", urlFacts(l.Value)),
+			))
+		}
+		items = append(items, item("urls", ast.ArrayTerm(urls...)))
+	case schema.CSV:
+		var parts []*ast.Term
+		for p := range strings.SplitSeq(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, ast.StringTerm(p))
+			}
+		}
+		items = append(items, item("items", ast.ArrayTerm(parts...)))
+	}
+	return ast.ObjectTerm(items...)
+}
+
+// URLFacts describes a URL for rules; see docs/input.md.
+type URLFacts struct {
+	Parsed, Loopback, Userinfo, Password, Fragment bool
+	Scheme, Host, Port                             string
+	Query                                          []string
+}
+
+// ParseURL computes the facts of one URL.
+func ParseURL(v string) URLFacts {
+	var f URLFacts
+	f.Fragment = strings.Contains(v, "#")
+	u, err := url.Parse(v)
+	if err != nil {
+		return f
+	}
+	f.Parsed = true
+	f.Scheme = strings.ToLower(u.Scheme)
+	// "localhost:8080" parses as scheme "localhost" with an opaque port: a host:port
+	// without a scheme, not a custom scheme.
+	if u.Opaque != "" && isDigits(u.Opaque) {
+		f.Parsed = false
+	}
+	f.Host = strings.ToLower(u.Hostname())
+	f.Port = u.Port()
+	f.Loopback = isLoopback(f.Host)
+	if u.User != nil {
+		f.Userinfo = true
+		_, f.Password = u.User.Password()
+	}
+	if u.RawQuery != "" {
+		q, _ := url.ParseQuery(u.RawQuery)
+		for k := range q {
+			f.Query = append(f.Query, strings.ToLower(k))
+		}
+		sort.Strings(f.Query)
+	}
+	return f
+}
+
+func urlFacts(v string) *ast.Term {
+	f := ParseURL(v)
+	q := make([]*ast.Term, len(f.Query))
+	for i, s := range f.Query {
+		q[i] = ast.StringTerm(s)
+	}
+	return ast.ObjectTerm(
+		item("parsed", ast.InternedTerm(f.Parsed)),
+		item("scheme", ast.StringTerm(f.Scheme)),
+		item("host", ast.StringTerm(f.Host)),
+		item("port", ast.StringTerm(f.Port)),
+		item("loopback", ast.InternedTerm(f.Loopback)),
+		item("userinfo", ast.InternedTerm(f.Userinfo)),
+		item("password", ast.InternedTerm(f.Password)),
+		item("query", ast.ArrayTerm(q...)),
+		item("fragment", ast.InternedTerm(f.Fragment)),
+	)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
+}
+
+var maxAddresses = new(big.Int).Lsh(big.NewInt(1), 63)
+
+func rangeFacts(start, end []*parse.Node) *ast.Term {
+	var valid, reversed bool
+	count := big.NewInt(0)
+	if len(start) == 1 && len(end) == 1 {
+		s, err1 := netip.ParseAddr(strings.TrimSpace(start[0].Text))
+		e, err2 := netip.ParseAddr(strings.TrimSpace(end[0].Text))
+		if err1 == nil && err2 == nil {
+			s, e = s.Unmap(), e.Unmap()
+			if s.Is4() == e.Is4() && s.Zone() == "" && e.Zone() == "" {
+				valid = true
+				si := new(big.Int).SetBytes(s.AsSlice())
+				ei := new(big.Int).SetBytes(e.AsSlice())
+				if si.Cmp(ei) > 0 {
+					reversed = true
+				} else {
+					count.Sub(ei, si).Add(count, big.NewInt(1))
+					if count.Cmp(maxAddresses) > 0 {
+						count.Set(maxAddresses)
+					}
+				}
+			}
+		}
+	}
+	return ast.ObjectTerm(
+		item("valid", ast.InternedTerm(valid)),
+		item("reversed", ast.InternedTerm(reversed)),
+		item("addresses", ast.NumberTerm(jsonNumber(count.String()))),
+	)
+}

@@ -1,0 +1,460 @@
+// Package parse reads Salesforce metadata XML safely into a tree of elements that keep their
+// exact source positions. It processes no DTDs or entities, reads nothing but the given bytes,
+// and bounds file size, nesting depth and element count.
+package parse
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits bounds what a single file may contain.
+type Limits struct {
+	// MaxBytes is the largest accepted file size.
+	MaxBytes int64
+	// MaxDepth is the deepest accepted element nesting.
+	MaxDepth int
+	// MaxElements is the largest accepted number of elements.
+	MaxElements int
+}
+
+// DefaultLimits are generous for real metadata (the largest real files are a few KiB) and
+// small enough that a hostile file cannot exhaust memory or time.
+var DefaultLimits = Limits{MaxBytes: 4 << 20, MaxDepth: 32, MaxElements: 100_000}
+
+// Pos is a position in a file: 1-based line, 1-based column in Unicode code points, and
+// the 0-based byte offset.
+type Pos struct {
+	Line, Col, Off int
+}
+
+// Node is one XML element.
+type Node struct {
+	// Name is the element's local name (namespace prefixes are dropped).
+	Name string
+	// Children are the child elements in document order.
+	Children []*Node
+	// Parent is nil for the root.
+	Parent *Node
+	// Start is the position of the start tag's '<'; End is just after the end tag's '>'.
+	Start, End Pos
+	// TextStart and TextEnd delimit the raw character data directly inside the element
+	// (from the first to the end of the last text token); both are -1 when there is none.
+	TextStart, TextEnd int
+	// Text is the unescaped character data directly inside the element.
+	Text string
+	// Comments are the comments that directly precede the element (only whitespace and
+	// other comments between them), in document order.
+	Comments []Comment
+	// Trailing are the comments that follow the element's end tag on the same line.
+	Trailing []Comment
+}
+
+// Comment is an XML comment with its position.
+type Comment struct {
+	Text  string
+	Start Pos
+}
+
+// Doc is a parsed metadata file.
+type Doc struct {
+	// Path is the file's path as given (slash-separated, relative where possible).
+	Path string
+	// Kind is the metadata kind recognised from the file's name.
+	Kind Kind
+	// Root is the root element.
+	Root *Node
+	// Src is the file's content (without a BOM).
+	Src []byte
+	// Elements is the number of elements in the tree.
+	Elements int
+
+	lineStarts []int
+}
+
+// Error is a file that cannot be parsed. Line is 0 when no position applies.
+type Error struct {
+	Path string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Read reads at most lim.MaxBytes from r and parses it; a larger input is an error.
+func Read(path string, kind Kind, r io.Reader, lim Limits) (*Doc, error) {
+	src, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: "read: " + err.Error()}
+	}
+	if int64(len(src)) > lim.MaxBytes {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than the %d byte limit", lim.MaxBytes)}
+	}
+	return Parse(path, kind, src, lim)
+}
+
+// Parse parses src as the metadata file path of the given kind.
+func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
+	src = bytes.TrimPrefix(src, bom)
+	d := &Doc{Path: path, Kind: kind, Src: src}
+	fail := func(off int, format string, args ...any) error {
+		e := &Error{Path: path, Msg: fmt.Sprintf(format, args...)}
+		if off >= 0 {
+			p := d.Pos(off)
+			e.Line, e.Col = p.Line, p.Col
+		}
+		return e
+	}
+	if int64(len(src)) > lim.MaxBytes {
+		return nil, fail(-1, "file is larger than the %d byte limit", lim.MaxBytes)
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, fail(-1, "file is empty")
+	}
+	if bad := invalidUTF8(src); bad >= 0 {
+		return nil, fail(bad, "file is not valid UTF-8 (calint reads UTF-8 metadata only)")
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, fail(i, "file contains a NUL byte (binary data)")
+	}
+
+	dec := xml.NewDecoder(bytes.NewReader(src))
+	dec.Strict = true
+	dec.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
+		return nil, fmt.Errorf("encoding %q is not supported (calint reads UTF-8 metadata only)", label)
+	}
+
+	var stack []*Node
+	var pending []Comment
+	var lastClosed *Node
+	count := 0
+	rootClosed := false
+	for {
+		off := int(dec.InputOffset())
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fail(errOffset(dec, off), "not well-formed XML: %s", cleanXMLError(err))
+		}
+		end := int(dec.InputOffset())
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if rootClosed {
+				return nil, fail(off, "not well-formed XML: content after the root element")
+			}
+			if d.Root == nil && len(stack) == 0 && count > 0 {
+				return nil, fail(off, "not well-formed XML: several root elements")
+			}
+			count++
+			if count > lim.MaxElements {
+				return nil, fail(off, "more than %d elements", lim.MaxElements)
+			}
+			if len(stack) >= lim.MaxDepth {
+				return nil, fail(off, "elements nested deeper than %d levels", lim.MaxDepth)
+			}
+			n := &Node{Name: t.Name.Local, Start: d.Pos(off), TextStart: -1, TextEnd: -1, Comments: pending}
+			pending = nil
+			lastClosed = nil
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				n.Parent = p
+				p.Children = append(p.Children, n)
+			} else {
+				d.Root = n
+			}
+			stack = append(stack, n)
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return nil, fail(off, "not well-formed XML: unexpected end tag </%s>", t.Name.Local)
+			}
+			n := stack[len(stack)-1]
+			if n.Name != t.Name.Local {
+				return nil, fail(off, "not well-formed XML: element <%s> closed by </%s>", n.Name, t.Name.Local)
+			}
+			n.End = d.Pos(end)
+			stack = stack[:len(stack)-1]
+			pending = nil
+			lastClosed = n
+			if len(stack) == 0 {
+				rootClosed = true
+			}
+		case xml.CharData:
+			if len(stack) == 0 {
+				if trimmed := bytes.TrimLeft(t, " \t\r\n"); len(trimmed) > 0 {
+					return nil, fail(off+len(t)-len(trimmed), "not well-formed XML: text outside the root element")
+				}
+				continue
+			}
+			n := stack[len(stack)-1]
+			if n.TextStart < 0 {
+				n.TextStart = off
+			}
+			n.TextEnd = end
+			n.Text += string(t)
+			if len(bytes.TrimSpace(t)) > 0 {
+				pending = nil
+			}
+			if bytes.ContainsAny(t, "\r\n") || len(bytes.TrimSpace(t)) > 0 {
+				lastClosed = nil
+			}
+		case xml.Comment:
+			c := Comment{Text: string(t), Start: d.Pos(off)}
+			if lastClosed != nil && lastClosed.End.Line == c.Start.Line {
+				lastClosed.Trailing = append(lastClosed.Trailing, c)
+				continue
+			}
+			pending = append(pending, c)
+		case xml.Directive:
+			return nil, fail(off, "DOCTYPE and other XML directives are not allowed (no DTD or entity processing)")
+		case xml.ProcInst:
+			if t.Target != "xml" && (d.Root != nil || len(stack) > 0) {
+				continue
+			}
+			if enc := procInstParam(string(t.Inst), "encoding"); enc != "" && !strings.EqualFold(enc, "utf-8") {
+				return nil, fail(off, "encoding %q is not supported (calint reads UTF-8 metadata only)", enc)
+			}
+		}
+	}
+	if len(stack) > 0 {
+		n := stack[len(stack)-1]
+		return nil, fail(len(src), "not well-formed XML: unexpected end of file, <%s> (line %d) is not closed", n.Name, n.Start.Line)
+	}
+	if d.Root == nil {
+		return nil, fail(-1, "no root element")
+	}
+	d.Elements = count
+	if kind.Type != "" && d.Root.Name != kind.Type {
+		return nil, fail(d.Root.Start.Off, "root element <%s> does not match the file suffix .%s (expected <%s>)", d.Root.Name, kind.Suffix, kind.Type)
+	}
+	return d, nil
+}
+
+// errOffset gives the best offset for a decoder error: the decoder's current offset.
+func errOffset(dec *xml.Decoder, tokenStart int) int {
+	if o := int(dec.InputOffset()); o > tokenStart {
+		return o
+	}
+	return tokenStart
+}
+
+// cleanXMLError strips the "XML syntax error on line N:" prefix, since calint prints the
+// position itself.
+func cleanXMLError(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return se.Msg
+	}
+	msg := err.Error()
+	return strings.TrimPrefix(msg, "xml: ")
+}
+
+func procInstParam(inst, name string) string {
+	i := strings.Index(inst, name)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(inst[i+len(name):], " \t\r\n")
+	if !strings.HasPrefix(rest, "=") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+		return ""
+	}
+	q := rest[0]
+	j := strings.IndexByte(rest[1:], q)
+	if j < 0 {
+		return ""
+	}
+	return rest[1 : 1+j]
+}
+
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// Pos converts a byte offset into a position.
+func (d *Doc) Pos(off int) Pos {
+	if d.lineStarts == nil {
+		d.lineStarts = lineStarts(d.Src)
+	}
+	off = max(0, min(off, len(d.Src)))
+	// binary search for the line containing off
+	lo, hi := 0, len(d.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.lineStarts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	ls := d.lineStarts[lo]
+	return Pos{Line: lo + 1, Col: utf8.RuneCount(d.Src[ls:off]) + 1, Off: off}
+}
+
+// Line returns the text of a 1-based line without its line break.
+func (d *Doc) Line(n int) string {
+	if d.lineStarts == nil {
+		d.lineStarts = lineStarts(d.Src)
+	}
+	if n < 1 || n > len(d.lineStarts) {
+		return ""
+	}
+	s := d.lineStarts[n-1]
+	e := len(d.Src)
+	if n < len(d.lineStarts) {
+		e = d.lineStarts[n]
+	}
+	return strings.TrimRight(string(d.Src[s:e]), "\r\n")
+}
+
+// lineStarts returns the byte offset at which each line starts; \r\n, \n and \r all end a
+// line, as in XML.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// Path returns the element path from the root's child level, e.g. "oauthConfig/scopes[1]".
+// Indexes count same-named siblings from 0 and are only written for repeated names.
+func (n *Node) Path() string {
+	if n.Parent == nil {
+		return ""
+	}
+	var parts []string
+	for c := n; c.Parent != nil; c = c.Parent {
+		idx, total := 0, 0
+		for _, s := range c.Parent.Children {
+			if s.Name == c.Name {
+				if s == c {
+					idx = total
+				}
+				total++
+			}
+		}
+		if total > 1 {
+			parts = append(parts, fmt.Sprintf("%s[%d]", c.Name, idx))
+		} else {
+			parts = append(parts, c.Name)
+		}
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, "/")
+}
+
+// TextLine is one line of an element's text: its trimmed unescaped value and the position
+// of its first character.
+type TextLine struct {
+	Value      string
+	Start, End Pos
+}
+
+// TextLines splits the element's raw text on line breaks (\r\n, \n, \r) and returns every
+// non-blank line, trimmed, with its own position. It is used for multi-line values such as
+// callbackUrl.
+func (d *Doc) TextLines(n *Node) []TextLine {
+	if n.TextStart < 0 {
+		return nil
+	}
+	raw := d.Src[n.TextStart:n.TextEnd]
+	if bytes.Contains(raw, []byte("<![CDATA[")) || bytes.Contains(raw, []byte("<!--")) {
+		// positions inside CDATA/comments are not worth the complexity: all lines point at
+		// the element.
+		var out []TextLine
+		for _, l := range splitLines(n.Text) {
+			if v := strings.TrimSpace(l); v != "" {
+				out = append(out, TextLine{Value: v, Start: n.Start, End: n.End})
+			}
+		}
+		return out
+	}
+	var out []TextLine
+	start := 0
+	emit := func(end int) {
+		seg := raw[start:end]
+		trimmed := bytes.TrimSpace(seg)
+		if len(trimmed) > 0 {
+			lead := len(seg) - len(bytes.TrimLeft(seg, " \t"))
+			s := n.TextStart + start + lead
+			out = append(out, TextLine{Value: unescape(trimmed), Start: d.Pos(s), End: d.Pos(s + len(trimmed))})
+		}
+	}
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\n':
+			emit(i)
+			start = i + 1
+		case '\r':
+			emit(i)
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	emit(len(raw))
+	return out
+}
+
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+func unescape(b []byte) string {
+	if !bytes.ContainsRune(b, '&') {
+		return string(b)
+	}
+	var sb strings.Builder
+	dec := xml.NewDecoder(bytes.NewReader(append(append([]byte("<x>"), b...), "</x>"...)))
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			break
+		}
+		if cd, ok := t.(xml.CharData); ok {
+			sb.Write(cd)
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,193 @@
+// Package report holds the result model of a scan and writes it in every output format.
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/calint/calint/pkg/engine"
+)
+
+// Formats lists every output format.
+var Formats = []string{"text", "json", "sarif"}
+
+// Suppression says why a finding is suppressed.
+type Suppression struct {
+	// Kind is "inline", "config" or "baseline".
+	Kind    string `json:"kind"`
+	Reason  string `json:"reason,omitempty"`
+	Expires string `json:"expires,omitempty"`
+}
+
+// Finding is one problem found in one app.
+type Finding struct {
+	RuleID      string       `json:"ruleId"`
+	Name        string       `json:"name"`
+	Severity    string       `json:"severity"`
+	Message     string       `json:"message"`
+	File        string       `json:"file"`
+	Line        int          `json:"line"`
+	Column      int          `json:"column"`
+	EndLine     int          `json:"endLine"`
+	EndColumn   int          `json:"endColumn"`
+	App         string       `json:"app,omitempty"`
+	AppType     string       `json:"appType,omitempty"`
+	Path        string       `json:"path,omitempty"`
+	Fingerprint string       `json:"fingerprint"`
+	Suppressed  bool         `json:"suppressed"`
+	Suppression *Suppression `json:"suppression,omitempty"`
+	// Snippet is the source line of the finding, with secrets masked.
+	Snippet string `json:"-"`
+	// Parts is extra per-finding context for reports (never secret).
+	Key string `json:"-"`
+}
+
+// FileError is a file or input that could not be read or parsed, or another problem that
+// makes the run exit 2.
+type FileError struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+func (e FileError) String() string {
+	switch {
+	case e.File != "" && e.Line > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+	case e.File != "":
+		return e.File + ": " + e.Message
+	}
+	return e.Message
+}
+
+// AppSummary is the posture of one app at a glance, for reports that show apps.
+type AppSummary struct {
+	Name      string            `json:"name"`
+	Type      string            `json:"type"`
+	Files     []string          `json:"files"`
+	Facts     map[string]string `json:"facts,omitempty"`
+	Counts    map[string]int    `json:"counts,omitempty"`
+	Callbacks []string          `json:"callbacks,omitempty"`
+}
+
+// Summary counts what a scan did and found.
+type Summary struct {
+	Files      int            `json:"files"`
+	Apps       int            `json:"apps"`
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"bySeverity"`
+	Suppressed int            `json:"suppressed"`
+	Baselined  int            `json:"baselined"`
+	Fixed      int            `json:"fixed"`
+	Errors     int            `json:"errors"`
+	DurationMS int64          `json:"durationMs"`
+	FailOn     string         `json:"failOn"`
+	Failed     bool           `json:"failed"`
+}
+
+// Report is everything a writer needs.
+type Report struct {
+	Version  string
+	Rules    []engine.Rule
+	Findings []Finding
+	Errors   []FileError
+	Apps     []AppSummary
+	Summary  Summary
+	Duration time.Duration
+	// IncludeSuppressed makes SARIF carry suppressed results (with suppressions).
+	IncludeSuppressed bool
+	// Quiet drops the summary from text output.
+	Quiet bool
+	// Color enables ANSI colour in text output.
+	Color bool
+	// Root is the directory SARIF URIs are relative to (its %SRCROOT%).
+	Root string
+}
+
+// Sort orders findings by file, line, column, rule id, message.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Active returns the findings that are not suppressed.
+func (r *Report) Active() []Finding {
+	out := make([]Finding, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		if !f.Suppressed {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// RuleByID finds a rule's metadata.
+func (r *Report) RuleByID(id string) (engine.Rule, bool) {
+	i := slices.IndexFunc(r.Rules, func(x engine.Rule) bool { return x.ID == id })
+	if i < 0 {
+		return engine.Rule{}, false
+	}
+	return r.Rules[i], true
+}
+
+// Writer writes a report in one format.
+type Writer func(w io.Writer, r *Report) error
+
+// WriterFor returns the writer of a format.
+func WriterFor(format string) (Writer, error) {
+	switch format {
+	case "text":
+		return Text, nil
+	case "json":
+		return JSON, nil
+	case "sarif":
+		return SARIF, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// WriteFile writes the report atomically: into a temporary file beside path, renamed over
+// path only when complete.
+func WriteFile(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".calint-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}

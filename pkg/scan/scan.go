@@ -1,0 +1,309 @@
+// Package scan runs a scan: it discovers files, parses them in parallel, joins them into
+// apps, evaluates the rules and turns violations into located, fingerprinted findings.
+package scan
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/calint/calint/pkg/discover"
+	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/model"
+	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/redact"
+	"github.com/calint/calint/pkg/report"
+)
+
+// ParseErrorID is the rule reported for files that cannot be read or parsed.
+const ParseErrorID = "CAL001"
+
+// Options configure a scan.
+type Options struct {
+	Paths    []string
+	Discover discover.Options
+	Engine   *engine.Engine
+	// Jobs is the number of parallel workers; 0 means the number of CPUs.
+	Jobs int
+	// Limits bound each file; zero means parse.DefaultLimits.
+	Limits parse.Limits
+	// Severity overrides a rule's default severity, by rule id.
+	Severity map[string]string
+	// Disabled rule ids produce no findings (CAL001 included).
+	Disabled map[string]bool
+	// Progress, when set, is called after each file with the count done so far.
+	Progress func(done int)
+}
+
+// Directive is a calint comment in a file, with the lines it covers.
+type Directive struct {
+	File string
+	// Line and Column locate the comment.
+	Line, Column int
+	// Text is the comment's text.
+	Text string
+	// StartLine..EndLine is the element it covers; the whole file for a comment before
+	// the root.
+	StartLine, EndLine int
+	// Path is the covered element's path ("" for the whole file).
+	Path string
+}
+
+// Result is what a scan found.
+type Result struct {
+	Findings   []report.Finding
+	Errors     []report.FileError
+	Directives []Directive
+	Apps       []report.AppSummary
+	Files      int
+	AppCount   int
+}
+
+// Run scans. It fails only on a usage problem (a missing path, a bad zip); a file that
+// cannot be parsed is a CAL001 finding and an entry in Errors.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Engine == nil {
+		return nil, errors.New("scan: no engine")
+	}
+	schemas, err := engine.Schemas()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Limits == (parse.Limits{}) {
+		opts.Limits = parse.DefaultLimits
+	}
+	if opts.Discover.MaxBytes == 0 {
+		opts.Discover.MaxBytes = opts.Limits.MaxBytes
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas}}
+	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
+		s.parseRule = r
+	} else {
+		s.parseRule = engine.Rule{ID: ParseErrorID, Name: "ParseError", Severity: "high"}
+	}
+
+	files := make(chan discover.File, jobs*4)
+	var walkErr error
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(files)
+		walkErr = discover.Walk(opts.Paths, opts.Discover, func(f discover.File) error {
+			select {
+			case files <- f:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+
+	var wg sync.WaitGroup
+	parts := make([]*Result, jobs)
+	var firstErr error
+	var errOnce sync.Once
+	for i := range jobs {
+		parts[i] = &Result{}
+		wg.Go(func() {
+			for f := range files {
+				if err := s.file(ctx, f, parts[i]); err != nil {
+					errOnce.Do(func() { firstErr = err; cancel() })
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return nil, walkErr
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	res := &Result{}
+	for _, p := range parts {
+		res.Findings = append(res.Findings, p.Findings...)
+		res.Errors = append(res.Errors, p.Errors...)
+		res.Directives = append(res.Directives, p.Directives...)
+		res.Apps = append(res.Apps, p.Apps...)
+		res.Files += p.Files
+		res.AppCount += p.AppCount
+	}
+	// External Client Apps are joined across files once every file is parsed.
+	for _, app := range s.builder.ECAs(s.ecaDocs) {
+		if err := s.app(ctx, app, res); err != nil {
+			return nil, err
+		}
+	}
+	report.Sort(res.Findings)
+	sortDirectives(res.Directives)
+	sortApps(res.Apps)
+	return res, nil
+}
+
+type scanner struct {
+	opts      Options
+	builder   *model.Builder
+	parseRule engine.Rule
+	mu        sync.Mutex
+	ecaDocs   []*parse.Doc
+	done      atomic.Int64
+}
+
+func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error {
+	defer func() {
+		if s.opts.Progress != nil {
+			s.opts.Progress(int(s.done.Add(1)))
+		}
+	}()
+	res.Files++
+	doc, err := s.read(f)
+	if err != nil {
+		var pe *parse.Error
+		if !errors.As(err, &pe) {
+			pe = &parse.Error{Path: f.Path, Msg: err.Error()}
+		}
+		res.Errors = append(res.Errors, report.FileError{File: f.Path, Line: pe.Line, Column: pe.Col, Message: pe.Msg})
+		if !s.opts.Disabled[ParseErrorID] {
+			res.Findings = append(res.Findings, s.parseFinding(f, pe))
+		}
+		return nil
+	}
+	res.Directives = append(res.Directives, directives(doc)...)
+	if doc.Kind.Suffix != "connectedApp" {
+		s.mu.Lock()
+		s.ecaDocs = append(s.ecaDocs, doc)
+		s.mu.Unlock()
+		return nil
+	}
+	return s.app(ctx, s.builder.ConnectedApp(doc), res)
+}
+
+func (s *scanner) read(f discover.File) (*parse.Doc, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &parse.Error{Path: f.Path, Msg: "read: " + unwrap(err)}
+	}
+	defer rc.Close()
+	return parse.Read(f.Path, f.Kind, io.Reader(rc), s.opts.Limits)
+}
+
+func unwrap(err error) string {
+	var pe interface{ Unwrap() error }
+	if errors.As(err, &pe) && pe.Unwrap() != nil {
+		return pe.Unwrap().Error()
+	}
+	return err.Error()
+}
+
+func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding {
+	line, col := pe.Line, pe.Col
+	fnd := report.Finding{
+		RuleID: ParseErrorID, Name: s.parseRule.Name, Severity: s.severity(s.parseRule, ""),
+		Message: pe.Msg, File: f.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
+		AppType: f.Kind.Type, App: parse.FullName(f.Path),
+	}
+	fnd.Fingerprint = fingerprint(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
+	return fnd
+}
+
+func (s *scanner) severity(r engine.Rule, override string) string {
+	if override != "" {
+		return override
+	}
+	if sev := s.opts.Severity[r.ID]; sev != "" {
+		return sev
+	}
+	return r.Severity
+}
+
+func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
+	res.AppCount++
+	res.Apps = append(res.Apps, Summarize(app))
+	vs, err := s.opts.Engine.Eval(ctx, app.Input)
+	if err != nil {
+		return fmt.Errorf("app %s (%s): %w", app.Name, app.Docs[0].Path, err)
+	}
+	for _, v := range vs {
+		rule, ok := s.opts.Engine.Rule(v.RuleID)
+		if !ok {
+			continue
+		}
+		ref := v.Ref
+		if ref < 0 || ref >= len(app.Locs) {
+			ref = app.Root
+		}
+		loc := app.Locs[ref]
+		doc := app.Docs[loc.Doc]
+		f := report.Finding{
+			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: v.Msg,
+			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
+			App: app.Name, AppType: app.Type, Path: loc.Path, Key: v.Key,
+			Snippet: redact.Line(doc.Line(loc.Start.Line)),
+		}
+		value := ""
+		if loc.Repeated {
+			value = redact.Line(loc.Value)
+		}
+		f.Fingerprint = fingerprint(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, stripIndexes(loc.Path), value+"\x00"+v.Key)
+		res.Findings = append(res.Findings, f)
+	}
+	return nil
+}
+
+var indexRe = regexp.MustCompile(`\[\d+\]`)
+
+func stripIndexes(p string) string { return indexRe.ReplaceAllString(p, "") }
+
+// fingerprint is the semantic identity of a finding: rule, app, element path and the
+// value that tells findings apart; never a line number.
+func fingerprint(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+var directiveRe = regexp.MustCompile(`^\s*calint:`)
+
+func directives(doc *parse.Doc) []Directive {
+	var out []Directive
+	var walk func(n *parse.Node)
+	add := func(c parse.Comment, n *parse.Node) {
+		if !directiveRe.MatchString(c.Text) {
+			return
+		}
+		d := Directive{File: doc.Path, Line: c.Start.Line, Column: c.Start.Col, Text: strings.TrimSpace(c.Text),
+			StartLine: n.Start.Line, EndLine: n.End.Line, Path: n.Path()}
+		if n.Parent == nil {
+			d.StartLine, d.EndLine, d.Path = 1, 1<<30, ""
+		}
+		out = append(out, d)
+	}
+	walk = func(n *parse.Node) {
+		for _, c := range n.Comments {
+			add(c, n)
+		}
+		for _, c := range n.Trailing {
+			add(c, n)
+		}
+		for _, ch := range n.Children {
+			walk(ch)
+		}
+	}
+	walk(doc.Root)
+	return out
+}

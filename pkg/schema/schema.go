@@ -1,0 +1,215 @@
+// Package schema holds the element schema of every supported metadata type, read from the
+// JSON files under rules/schema, and answers what an element is: its value type, whether it
+// repeats, and which children it may have.
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Kind is the value type of an element.
+type Kind int
+
+// The element kinds.
+const (
+	Complex Kind = iota
+	String
+	Boolean
+	Int
+	URL
+	URLList
+	CSV
+	IP
+	Enum
+	Pattern
+	Any
+)
+
+// Elem describes one element.
+type Elem struct {
+	Name     string
+	Kind     Kind
+	Repeated bool
+	// Children of a Complex element.
+	Children map[string]*Elem
+	// Values of an Enum.
+	Values []string
+	// Regexp of a Pattern.
+	Regexp *regexp.Regexp
+	// Range names the start and end children of an IP range object, when set.
+	Range []string
+	// Spec is the type as written in the schema file.
+	Spec string
+}
+
+// Type is a metadata type.
+type Type struct {
+	Name   string
+	Suffix string
+	Root   *Elem
+}
+
+// Set is every loaded type, by suffix.
+type Set struct {
+	types map[string]*Type
+}
+
+type file struct {
+	Type     string         `json:"type"`
+	Suffix   string         `json:"suffix"`
+	Elements map[string]any `json:"elements"`
+}
+
+// Load reads every *.json file in dir of fsys.
+func Load(fsys fs.FS, dir string) (*Set, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read schemas: %w", err)
+	}
+	s := &Set{types: map[string]*Type{}}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		p := path.Join(dir, e.Name())
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("read schema: %w", err)
+		}
+		var f file
+		if err := json.Unmarshal(b, &f); err != nil {
+			return nil, fmt.Errorf("schema %s: %w", p, err)
+		}
+		if f.Type == "" || f.Suffix == "" {
+			return nil, fmt.Errorf("schema %s: type and suffix are required", p)
+		}
+		root, err := complexElem(f.Type, f.Elements)
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", p, err)
+		}
+		s.types[f.Suffix] = &Type{Name: f.Type, Suffix: f.Suffix, Root: root}
+	}
+	return s, nil
+}
+
+func complexElem(name string, children map[string]any) (*Elem, error) {
+	e := &Elem{Name: name, Kind: Complex, Children: map[string]*Elem{}}
+	for key, v := range children {
+		if key == "@range" {
+			arr, ok := v.([]any)
+			if !ok || len(arr) != 2 {
+				return nil, fmt.Errorf("%s: @range must name two children", name)
+			}
+			for _, a := range arr {
+				s, _ := a.(string)
+				e.Range = append(e.Range, s)
+			}
+			continue
+		}
+		childName, repeated := strings.CutSuffix(key, "[]")
+		var c *Elem
+		var err error
+		switch t := v.(type) {
+		case string:
+			c, err = leafElem(childName, t)
+		case map[string]any:
+			c, err = complexElem(childName, t)
+		default:
+			err = fmt.Errorf("%s/%s: type must be a string or an object", name, childName)
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.Repeated = repeated
+		e.Children[childName] = c
+	}
+	return e, nil
+}
+
+func leafElem(name, spec string) (*Elem, error) {
+	e := &Elem{Name: name, Spec: spec}
+	switch {
+	case spec == "string":
+		e.Kind = String
+	case spec == "boolean":
+		e.Kind = Boolean
+	case spec == "int":
+		e.Kind = Int
+	case spec == "url":
+		e.Kind = URL
+	case spec == "urllist":
+		e.Kind = URLList
+	case spec == "csv":
+		e.Kind = CSV
+	case spec == "ip":
+		e.Kind = IP
+	case spec == "any":
+		e.Kind = Any
+	case strings.HasPrefix(spec, "enum:"):
+		e.Kind = Enum
+		for v := range strings.SplitSeq(strings.TrimPrefix(spec, "enum:"), ",") {
+			e.Values = append(e.Values, strings.TrimSpace(v))
+		}
+	case strings.HasPrefix(spec, "pattern:"):
+		re, err := regexp.Compile(strings.TrimPrefix(spec, "pattern:"))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		e.Kind, e.Regexp = Pattern, re
+	default:
+		return nil, fmt.Errorf("%s: unknown type %q", name, spec)
+	}
+	return e, nil
+}
+
+// Type returns the type of a suffix, or nil.
+func (s *Set) Type(suffix string) *Type { return s.types[suffix] }
+
+// Suffixes returns the suffixes of every loaded type, sorted.
+func (s *Set) Suffixes() []string {
+	out := make([]string, 0, len(s.types))
+	for k := range s.types {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Child returns the declared child of e, or nil.
+func (e *Elem) Child(name string) *Elem {
+	if e == nil || e.Kind != Complex {
+		return nil
+	}
+	return e.Children[name]
+}
+
+// Check reports whether a trimmed leaf value fits the element's type, and describes what
+// was expected when it does not.
+func (e *Elem) Check(v string) (ok bool, expected string) {
+	switch e.Kind {
+	case Boolean:
+		return v == "true" || v == "false", "true or false"
+	case Int:
+		if v == "" {
+			return false, "an integer"
+		}
+		for i, r := range v {
+			if (r < '0' || r > '9') && (i != 0 || r != '-') {
+				return false, "an integer"
+			}
+		}
+		return len(v) < 16, "an integer"
+	case Enum:
+		return slices.Contains(e.Values, v), "one of " + strings.Join(e.Values, ", ")
+	case Pattern:
+		return e.Regexp.MatchString(v), "a value matching " + e.Regexp.String()
+	}
+	return true, ""
+}

@@ -1,0 +1,34 @@
+package calint.rules.cal101_test
+
+import data.calint.rules.cal101
+
+test_ca_full_scope_fires if {
+	r := cal101.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "scopes": [
+			{"_ref": 2, "value": "Api"},
+			{"_ref": 3, "value": "Full"},
+		]}},
+	}
+	count(r) == 1
+	some f in r
+	f.node._ref == 3
+}
+
+test_ca_without_full_passes if {
+	r := cal101.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "scopes": [{"_ref": 2, "value": "Api"}]}},
+	}
+	count(r) == 0
+}
+
+test_eca_full_scope_fires if {
+	r := cal101.deny with input as {
+		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": {"_ref": 1, "value": "Api, Full", "items": ["Api", "Full"]}},
+	}
+	count(r) == 1
+	some f in r
+	f.node._ref == 1
+}

@@ -1,0 +1,135 @@
+package calint.rules.cal102_test
+
+import data.calint.rules.cal102
+
+ca_app := {"name": "A", "type": "ConnectedApp", "files": []}
+
+eca_app := {"name": "E", "type": "ExternalClientApplication", "files": []}
+
+ca(scopes, extra) := object.union(
+	{"app": ca_app, "connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "scopes": scopes}}},
+	{"connectedApp": extra},
+)
+
+refresh := [{"_ref": 2, "value": "Api"}, {"_ref": 3, "value": "RefreshToken"}]
+
+eca(scope_text, items, plcy) := object.union(
+	{
+		"app": eca_app,
+		"ecaOauth": {"_ref": 10, "commaSeparatedOauthScopes": {"_ref": 11, "value": scope_text, "items": items}},
+	},
+	plcy,
+)
+
+test_ca_infinite_fires if {
+	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}})
+	count(r) == 1
+	some f in r
+	f.node._ref == 5
+	contains(f.msg, "RefreshToken")
+	not f.severity
+}
+
+test_ca_both_refresh_scopes_one_finding if {
+	r := cal102.deny with input as ca(
+		[{"_ref": 2, "value": "OfflineAccess"}, {"_ref": 3, "value": "RefreshToken"}],
+		{"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}},
+	)
+	count(r) == 1
+	some f in r
+	contains(f.msg, "OfflineAccess and RefreshToken")
+}
+
+test_ca_offline_access_alone_fires if {
+	r := cal102.deny with input as ca([{"_ref": 2, "value": "OfflineAccess"}], {})
+	count(r) == 1
+}
+
+test_ca_absent_oauth_policy_points_at_root if {
+	r := cal102.deny with input as ca(refresh, {})
+	count(r) == 1
+	some f in r
+	f.node._ref == 0
+	contains(f.msg, "default infinite")
+}
+
+test_ca_absent_refresh_token_policy_points_at_oauth_policy if {
+	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "ipRelaxation": {"_ref": 6, "value": "ENFORCE"}}})
+	count(r) == 1
+	some f in r
+	f.node._ref == 4
+}
+
+test_ca_empty_refresh_token_policy_fires if {
+	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": ""}}})
+	count(r) == 1
+	some f in r
+	f.node._ref == 5
+}
+
+test_ca_expiring_policies_pass if {
+	every v in ["zero", "specific_lifetime:90:DAYS", "specific_inactivity:30:DAYS"] {
+		count(cal102.deny) == 0 with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": v}}})
+	}
+}
+
+test_ca_infinite_without_refresh_scope_passes if {
+	r := cal102.deny with input as ca(
+		[{"_ref": 2, "value": "Api"}, {"_ref": 3, "value": "Full"}],
+		{"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}},
+	)
+	count(r) == 0
+}
+
+test_ca_without_oauth_config_passes if {
+	r := cal102.deny with input as {"app": ca_app, "connectedApp": {"_ref": 0, "label": {"_ref": 1, "value": "X"}}}
+	count(r) == 0
+}
+
+test_eca_infinite_fires if {
+	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
+		"_ref": 20,
+		"refreshTokenPolicyType": {"_ref": 21, "value": "Infinite"},
+	}})
+	count(r) == 1
+	some f in r
+	f.node._ref == 21
+	not f.severity
+}
+
+test_eca_specific_policy_passes if {
+	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
+		"_ref": 20,
+		"refreshTokenPolicyType": {"_ref": 21, "value": "SpecificLifetime"},
+		"refreshTokenValidityPeriod": {"_ref": 22, "value": 30},
+		"refreshTokenValidityUnit": {"_ref": 23, "value": "Days"},
+	}})
+	count(r) == 0
+}
+
+test_eca_policy_without_type_passes if {
+	r := cal102.deny with input as eca("RefreshToken", ["RefreshToken"], {"ecaOauthPlcy": {"_ref": 20}})
+	count(r) == 0
+}
+
+test_eca_without_policy_file_is_medium if {
+	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {})
+	count(r) == 1
+	some f in r
+	f.node._ref == 10
+	f.severity == "medium"
+	contains(f.msg, "could not be checked")
+}
+
+test_eca_infinite_without_refresh_scope_passes if {
+	r := cal102.deny with input as eca("Api", ["Api"], {"ecaOauthPlcy": {
+		"_ref": 20,
+		"refreshTokenPolicyType": {"_ref": 21, "value": "Infinite"},
+	}})
+	count(r) == 0
+}
+
+test_eca_without_scopes_or_policy_passes if {
+	r := cal102.deny with input as {"app": eca_app, "eca": {"_ref": 0}}
+	count(r) == 0
+}

@@ -1,0 +1,76 @@
+package calint.rules.cal204_test
+
+import data.calint.rules.cal204
+
+url(ref, v, scheme, host, loopback) := {"_ref": ref, "value": v, "url": {"parsed": true, "scheme": scheme, "host": host, "port": "", "loopback": loopback, "userinfo": false, "password": false, "query": [], "fragment": false}}
+
+ca(urls) := {
+	"app": {"name": "A", "type": "ConnectedApp", "files": []},
+	"connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "callbackUrl": {"_ref": 2, "value": concat("\n", [u.value | some u in urls]), "urls": urls}}},
+}
+
+eca(urls) := {
+	"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+	"ecaGlblOauth": {"_ref": 0, "callbackUrl": {"_ref": 1, "value": concat("\n", [u.value | some u in urls]), "urls": urls}},
+}
+
+unparsed(ref, v) := {"_ref": ref, "value": v, "url": {"parsed": false, "scheme": "", "host": "", "port": "", "loopback": false, "userinfo": false, "password": false, "query": [], "fragment": false}}
+
+with_fragment(u) := object.union(u, {"url": {"fragment": true}})
+
+test_ca_malformed_fire if {
+	r := cal204.deny with input as ca([
+		url(3, "https://app.example.com/cb", "https", "app.example.com", false),
+		url(4, "localhost:8080", "localhost", "", false),
+		url(5, "www.example.com/cb", "", "", false),
+		url(6, "https:///cb", "https", "", false),
+		url(7, "https://*.example.com/cb", "https", "*.example.com", false),
+		url(8, "https://example.com/a b", "https", "example.com", false),
+		with_fragment(url(9, "https://example.com/cb#top", "https", "example.com", false)),
+		unparsed(10, "127.0.0.1:8080"),
+	])
+	count(r) == 7
+	{f.node._ref | some f in r} == {4, 5, 6, 7, 8, 9, 10}
+	msgs := {f.node._ref: f.msg | some f in r}
+	contains(msgs[4], "no scheme")
+	contains(msgs[5], "no scheme")
+	contains(msgs[6], "no host")
+	contains(msgs[7], "wildcard")
+	contains(msgs[8], "whitespace")
+	contains(msgs[9], "fragment")
+	contains(msgs[10], "does not parse")
+}
+
+test_ca_valid_and_custom_schemes_pass if {
+	r := cal204.deny with input as ca([
+		url(3, "https://app.example.com/cb?x=1", "https", "app.example.com", false),
+		url(4, "myapp://cb", "myapp", "cb", false),
+		url(5, "resttest:CallBack", "resttest", "", false),
+		url(6, "http://localhost:1717/OauthRedirect", "http", "localhost", true),
+		url(7, "com.example.app:/oauth2redirect", "com.example.app", "", false),
+	])
+	count(r) == 0
+}
+
+test_several_problems_one_finding if {
+	r := cal204.deny with input as ca([with_fragment(url(3, "https://*.example.com/cb#x", "https", "*.example.com", false))])
+	count(r) == 1
+	some f in r
+	contains(f.msg, "wildcard")
+	contains(f.msg, "fragment")
+}
+
+test_eca_malformed_fires if {
+	r := cal204.deny with input as eca([
+		url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false),
+		url(3, "localhost:3000/callback", "localhost", "", false),
+	])
+	count(r) == 1
+	some f in r
+	f.node._ref == 3
+}
+
+test_eca_valid_passes if {
+	r := cal204.deny with input as eca([url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false)])
+	count(r) == 0
+}

@@ -1,0 +1,83 @@
+package calint.rules.cal404_test
+
+import data.calint.rules.cal404
+
+ca := {
+	"app": {"name": "A", "type": "ConnectedApp", "files": []},
+	"connectedApp": {
+		"_ref": 0,
+		"permissionSetName": [{"_ref": 3, "value": "Modify_All_Data"}],
+		"profileName": [{"_ref": 1, "value": "System Administrator"}, {"_ref": 2, "value": "Sales User"}],
+	},
+}
+
+eca := {
+	"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+	"ecaOauthPlcy": {
+		"_ref": 0,
+		"commaSeparatedPermissionSet": {"_ref": 1, "value": "Sync_Users, Modify_All_Data", "items": ["Sync_Users", "Modify_All_Data"]},
+		"commaSeparatedProfile": {"_ref": 2, "value": "system administrator", "items": ["system administrator"]},
+	},
+	"ecaSamlPlcy": {
+		"_ref": 3,
+		"commaSeparatedProfile": {"_ref": 4, "value": "System Administrator,Sales User", "items": ["System Administrator", "Sales User"]},
+	},
+}
+
+test_ca_default_option_fires if {
+	r := cal404.deny with input as ca
+	count(r) == 1
+	some f in r
+	f.node._ref == 1
+	f.key == "profile:System Administrator"
+}
+
+test_ca_option_override if {
+	r := cal404.deny with input as ca with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
+	count(r) == 1
+	some f in r
+	f.node._ref == 3
+}
+
+test_ca_app_override if {
+	r := cal404.deny with input as ca
+		with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
+		with data.calint.apps as {"A": {"privileged-grants": ["Sales User", "System Administrator"]}}
+	count(r) == 2
+	{f.node._ref | some f in r} == {1, 2}
+}
+
+test_ca_empty_option_passes if {
+	r := cal404.deny with input as ca with data.calint.options as {"privileged-grants": []}
+	count(r) == 0
+}
+
+test_ca_unprivileged_passes if {
+	r := cal404.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0, "permissionSetName": [{"_ref": 3, "value": "Sync_Users"}]},
+	}
+	count(r) == 0
+}
+
+test_eca_default_fires_case_insensitive if {
+	r := cal404.deny with input as eca
+	count(r) == 2
+	{f.node._ref | some f in r} == {2, 4}
+}
+
+test_eca_option_fires_on_csv_item if {
+	r := cal404.deny with input as eca with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
+	count(r) == 1
+	some f in r
+	f.node._ref == 1
+	f.key == "permission set:Modify_All_Data"
+}
+
+test_eca_without_grants_passes if {
+	r := cal404.deny with input as {
+		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"ecaOauthPlcy": {"_ref": 0, "permittedUsersPolicyType": {"_ref": 1, "value": "AllSelfAuthorized"}},
+	}
+	count(r) == 0
+}

@@ -1,0 +1,86 @@
+package calint.rules.cal504_test
+
+import data.calint.rules.cal504
+
+ca(oc) := {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0, "oauthConfig": oc}}
+
+eca_app := {"name": "E", "type": "ExternalClientApplication", "files": []}
+
+refresh_scopes := {"_ref": 10, "value": "Api, RefreshToken", "items": ["Api", "RefreshToken"]}
+
+test_ca_absent_fires_on_oauth_config if {
+	r := cal504.deny with input as ca({"_ref": 1, "scopes": [{"_ref": 2, "value": "RefreshToken"}]})
+	count(r) == 1
+	some f in r
+	f.node._ref == 1
+}
+
+test_ca_false_fires if {
+	r := cal504.deny with input as ca({
+		"_ref": 1,
+		"isRefreshTokenRotationEnabled": {"_ref": 2, "value": false},
+		"scopes": [{"_ref": 3, "value": "OfflineAccess"}],
+	})
+	count(r) == 1
+	some f in r
+	f.node._ref == 2
+}
+
+test_ca_true_passes if {
+	r := cal504.deny with input as ca({
+		"_ref": 1,
+		"isRefreshTokenRotationEnabled": {"_ref": 2, "value": true},
+		"scopes": [{"_ref": 3, "value": "RefreshToken"}],
+	})
+	count(r) == 0
+}
+
+test_ca_without_refresh_scope_passes if {
+	r := cal504.deny with input as ca({"_ref": 1, "scopes": [{"_ref": 2, "value": "Api"}]})
+	count(r) == 0
+}
+
+test_eca_absent_fires_on_glbl_root if {
+	r := cal504.deny with input as {
+		"app": eca_app,
+		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
+		"ecaGlblOauth": {"_ref": 1},
+	}
+	count(r) == 1
+	some f in r
+	f.node._ref == 1
+}
+
+test_eca_false_fires if {
+	r := cal504.deny with input as {
+		"app": eca_app,
+		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
+		"ecaGlblOauth": {"_ref": 1, "isRefreshTokenRotationEnabled": {"_ref": 2, "value": false}},
+	}
+	count(r) == 1
+	some f in r
+	f.node._ref == 2
+}
+
+test_eca_true_passes if {
+	r := cal504.deny with input as {
+		"app": eca_app,
+		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
+		"ecaGlblOauth": {"_ref": 1, "isRefreshTokenRotationEnabled": {"_ref": 2, "value": true}},
+	}
+	count(r) == 0
+}
+
+test_eca_without_glbl_file_not_checked if {
+	r := cal504.deny with input as {"app": eca_app, "ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes}}
+	count(r) == 0
+}
+
+test_eca_without_refresh_scope_passes if {
+	r := cal504.deny with input as {
+		"app": eca_app,
+		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": {"_ref": 3, "value": "Api", "items": ["Api"]}},
+		"ecaGlblOauth": {"_ref": 1},
+	}
+	count(r) == 0
+}

@@ -1,0 +1,44 @@
+package calint.rules.cal603_test
+
+import data.calint.rules.cal603
+
+test_ca_invalid_values_fire if {
+	r := cal603.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0},
+		"unknownElements": [],
+		"invalidValues": [
+			{"_ref": 3, "name": "isAdminApproved", "path": "ConnectedApp/oauthConfig/isAdminApproved", "value": "yes", "expected": "boolean"},
+			{"_ref": 5, "name": "ipRelaxation", "path": "ConnectedApp/oauthPolicy/ipRelaxation", "value": "OPEN", "expected": "one of ENFORCE, BYPASS_2FACTOR, BYPASS, ENFORCE_RELAXREFRESH"},
+		],
+	}
+	count(r) == 2
+	{f.node._ref | some f in r} == {3, 5}
+	some f in r
+	f.node._ref == 5
+	contains(f.msg, "\"OPEN\"")
+	contains(f.msg, "ENFORCE_RELAXREFRESH")
+}
+
+test_eca_invalid_value_fires if {
+	r := cal603.deny with input as {
+		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"ecaOauthPlcy": {"_ref": 0},
+		"unknownElements": [],
+		"invalidValues": [{"_ref": 2, "name": "permittedUsersPolicyType", "path": "ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType", "value": "AdminApprovedUsers", "expected": "one of AdminApprovedPreAuthorized, AllSelfAuthorized"}],
+	}
+	count(r) == 1
+	some f in r
+	f.node._ref == 2
+	contains(f.msg, "AdminApprovedUsers")
+}
+
+test_none_passes if {
+	r := cal603.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0},
+		"unknownElements": [],
+		"invalidValues": [],
+	}
+	count(r) == 0
+}

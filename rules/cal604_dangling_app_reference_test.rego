@@ -1,0 +1,32 @@
+package calint.rules.cal604_test
+
+import data.calint.rules.cal604
+
+eca_app := {"name": "Ghost", "type": "ExternalClientApplication", "files": []}
+
+test_children_without_header_fire_per_child if {
+	r := cal604.deny with input as {
+		"app": eca_app,
+		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": "Ghost"}},
+		"ecaOauthPlcy": {"_ref": 10, "externalClientApplication": {"_ref": 11, "value": "Ghost"}},
+	}
+	count(r) == 2
+	{f.node._ref | some f in r} == {1, 11}
+}
+
+test_with_header_passes if {
+	r := cal604.deny with input as {
+		"app": eca_app,
+		"eca": {"_ref": 20, "label": {"_ref": 21, "value": "Ghost"}},
+		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": "Ghost"}},
+	}
+	count(r) == 0
+}
+
+test_ca_passes if {
+	r := cal604.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"connectedApp": {"_ref": 0},
+	}
+	count(r) == 0
+}

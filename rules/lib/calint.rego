@@ -1,0 +1,66 @@
+# METADATA
+# title: calint helper library
+# description: Helpers shared by the built-in rules and available to custom rules.
+package calint.lib
+
+# default values of every option; .calint.yaml overrides them (data.calint.options).
+default_options := {
+	"allowed-scopes": [],
+	"callback-hosts": [],
+	"max-refresh-token-lifetime-days": 90,
+	"max-refresh-token-idle-days": 30,
+	"max-trusted-ip-addresses": 65536,
+	"privileged-grants": ["System Administrator"],
+}
+
+# option returns the value of an option for the current app: the app's override in
+# data.calint.apps[NAME], else data.calint.options, else the default.
+option(name) := data.calint.apps[input.app.name][name]
+
+option(name) := data.calint.options[name] if not data.calint.apps[input.app.name][name]
+
+option(name) := default_options[name] if {
+	not data.calint.apps[input.app.name][name]
+	not data.calint.options[name]
+}
+
+# redact shows at most the first 4 characters of a secret, then "…" and its length.
+redact(s) := sprintf("%s… (%d characters)", [substring(s, 0, 4), count(s)]) if count(s) > 8
+
+redact(s) := sprintf("… (%d characters)", [count(s)]) if count(s) <= 8
+
+is_ca if input.app.type == "ConnectedApp"
+
+is_eca if input.app.type == "ExternalClientApplication"
+
+# scopes: every OAuth scope element of the app, as {"value": name, "node": element}.
+# CA: each oauthConfig/scopes element; ECA: each item of ecaOauth/commaSeparatedOauthScopes
+# (all items point at that element).
+scopes contains {"value": s.value, "node": s} if {
+	some s in input.connectedApp.oauthConfig.scopes
+}
+
+scopes contains {"value": item, "node": input.ecaOauth.commaSeparatedOauthScopes} if {
+	some item in input.ecaOauth.commaSeparatedOauthScopes.items
+}
+
+scope_names contains s.value if some s in scopes
+
+# --- Added for the callback URL rules (CAL2xx) ---------------------------------------------
+
+# callback_urls: every URL line of the app's callbackUrl (CA oauthConfig/callbackUrl, ECA
+# .ecaGlblOauth callbackUrl), as the urllist entries {"_ref", "value", "url"}.
+callback_urls contains u if {
+	some u in input.connectedApp.oauthConfig.callbackUrl.urls
+}
+
+callback_urls contains u if {
+	some u in input.ecaGlblOauth.callbackUrl.urls
+}
+
+# safe_url: a URL fit for messages and finding keys: the userinfo (user:password@) and every
+# query parameter value are replaced by "…", so a credential carried in a URL is never printed.
+safe_url(s) := regex.replace(
+	regex.replace(s, `^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@`, "${1}…@"),
+	`([?&][^=&#]*)=[^&#]*`, "${1}=…",
+)
