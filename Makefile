@@ -11,8 +11,9 @@ help: ## list the targets
 build: ## build ./calint
 	go build -o calint ./cmd/calint
 
-test: check ## the whole test suite: generated files, format, lint, go test (Rego tests, fixtures, CLI, SARIF validator)
+test: check ## the whole test suite: generated files, format, lint, go test (Rego tests, fixtures, CLI, SARIF validator), example policies
 	go test -race -count=1 ./...
+	go run ./cmd/calint verify examples/policies
 	go test -run=NONE -fuzz=FuzzParse -fuzztime=10s ./pkg/parse
 	go test -run=NONE -bench=. -benchtime=1x ./...
 
@@ -21,7 +22,7 @@ check: check-generated lint ## static checks only
 lint: ## gofmt, go vet, opa fmt and golangci-lint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	go vet ./...
-	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules || { echo "opa fmt needed on the files above"; exit 1; }
+	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules examples/policies || { echo "opa fmt needed on the files above"; exit 1; }
 	$(GOBIN)/golangci-lint run ./...
 
 generate: ## regenerate docs/rules.md and docs/input.schema.json

@@ -30,13 +30,15 @@ package calint.rules.cal105
 
 import data.calint.lib
 
-# ConnectedAppOauthAccessScope, in WSDL order.
+# ConnectedAppOauthAccessScope, in WSDL order, plus MCP and SCRT, which retrieved files list
+# after PwdlessLogin in the enum's declaration order.
 ca_scopes := {
 	"Basic", "Api", "Web", "Full", "Chatter", "CustomApplications", "RefreshToken",
 	"OpenID", "Profile", "Email", "Address", "Phone", "OfflineAccess", "CustomPermissions",
 	"Wave", "Eclair", "Pardot", "Lightning", "Content", "CDPIngest", "CDPProfile", "CDPQuery",
 	"Chatbot", "CDPSegment", "CDPIdentityResolution", "CDPCalculatedInsight", "ForgotPassword",
-	"UserRegistration", "SFAP", "Interaction", "CDP", "EinsteinGPT", "PwdlessLogin",
+	"UserRegistration", "SFAP", "Interaction", "CDP", "EinsteinGPT", "PwdlessLogin", "MCP",
+	"SCRT",
 }
 
 # ExtlClntAppOauthSettings scope names as documented, plus CDP and DataCloudUserClaims, which a

@@ -39,8 +39,14 @@ test_ca_suggestions if {
 }
 
 test_ca_eca_only_scopes_fire if {
-	r := cal105.deny with input as ca(["MCP", "SCRT"])
+	r := cal105.deny with input as ca(["SFApiPlatform", "DataCloudUserClaims"])
 	count(r) == 2
+}
+
+test_ca_mcp_scrt_pass if {
+	# retrieved connected apps list MCP and SCRT after PwdlessLogin
+	r := cal105.deny with input as ca(["MCP", "SCRT"])
+	count(r) == 0
 }
 
 test_eca_known_scopes_pass if {

@@ -30,48 +30,64 @@ package calint.rules.cal204
 import data.calint.lib
 
 # problems[_ref] holds every reason why the callback URL line with that _ref is malformed.
-problems[u._ref] contains "it does not parse as a URL" if {
+# suspect: the callback URLs that may have a problem below. Each problem rules out
+# looks_clean, so a well-formed URL costs one check instead of one per problem.
+suspect contains u if {
 	some u in lib.callback_urls
+	not looks_clean(u)
+}
+
+looks_clean(u) if {
+	u.url.parsed == true
+	u.url.scheme in {"http", "https"}
+	u.url.host != ""
+	u.url.fragment == false
+	not contains(u.value, "*")
+	not regex.match(`\s`, u.value)
+}
+
+problems[u._ref] contains "it does not parse as a URL" if {
+	some u in suspect
 	u.url.parsed == false
 }
 
 problems[u._ref] contains "it has no scheme (host:port without http:// or https://)" if {
-	some u in lib.callback_urls
+	some u in suspect
 	u.url.parsed == true
 	regex.match(`^[A-Za-z0-9.-]+:[0-9]+(/.*)?$`, u.value)
 }
 
 problems[u._ref] contains "it has no scheme" if {
-	some u in lib.callback_urls
+	some u in suspect
 	u.url.parsed == true
 	u.url.scheme == ""
 }
 
 problems[u._ref] contains "it has no host" if {
-	some u in lib.callback_urls
+	some u in suspect
 	u.url.parsed == true
 	u.url.scheme in {"http", "https"}
 	u.url.host == ""
 }
 
 problems[u._ref] contains "it contains a * wildcard" if {
-	some u in lib.callback_urls
+	some u in suspect
 	contains(u.value, "*")
 }
 
 problems[u._ref] contains "it contains whitespace" if {
-	some u in lib.callback_urls
+	some u in suspect
 	regex.match(`\s`, u.value)
 }
 
 problems[u._ref] contains "it has a #fragment" if {
-	some u in lib.callback_urls
+	some u in suspect
 	u.url.parsed == true
 	u.url.fragment == true
 }
 
 deny contains {"msg": msg, "node": u, "key": lib.safe_url(u.value)} if {
-	some u in lib.callback_urls
+	some u in suspect
 	found := problems[u._ref]
 	msg := sprintf("callback URL %s is malformed: %s", [lib.safe_url(u.value), concat("; ", sort(found))])
 }

@@ -57,9 +57,15 @@ deny contains {"msg": msg, "node": s.node} if {
 	msg := sprintf("%s holds %s (%d characters); push credentials must not be in source", [s.where, s.what, count(v)])
 }
 
+# calint.find_strings(input, "PRIVATE KEY") is walk(input) restricted, in Go, to the strings
+# that could hold a key: a walk in Rego would visit every key, _ref and URL fact of the input.
 deny contains {"msg": msg, "node": v} if {
-	walk(input, [path, v])
+	some found in calint.find_strings(input, "PRIVATE KEY")
+	value_path := found[0]
+	value_path[count(value_path) - 1] == "value"
+	path := array.slice(value_path, 0, count(value_path) - 1)
 	not lib.walk_skip_path(path)
+	v := object.get(input, path, null)
 	is_object(v)
 	marker := lib.pem_private_key_marker(v.value)
 	not push_refs[v._ref]

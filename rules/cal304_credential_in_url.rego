@@ -41,12 +41,20 @@ credential_param(name) if name in credential_params
 
 credential_param(name) if regex.match(`^.+[-_](secret|password|passwd|apikey|api_key|api-key)$`, name)
 
+# calint.walk_objects(input, "url") is walk(input) restricted to the objects with URL facts:
+# a walk would visit every key, _ref and value of the document.
+# Only a URL with a password or a query can carry a credential.
 urls contains {"path": path, "node": v} if {
-	walk(input, [path, v])
-	is_object(v)
-	is_object(v.url)
+	some found in calint.walk_objects(input, "url")
+	v := found[1]
+	may_carry_credential(v.url)
+	path := found[0]
 	not path[0] in {"app", "unknownElements", "invalidValues"}
 }
+
+may_carry_credential(url) if url.password == true
+
+may_carry_credential(url) if count(url.query) > 0
 
 where(path) := sprintf("%s (URL %d)", [lib.walk_path_name(path), path[count(path) - 1] + 1]) if {
 	path[count(path) - 2] == "urls"

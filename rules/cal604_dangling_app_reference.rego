@@ -33,4 +33,5 @@ deny contains {
 	not input.eca
 	some child in lib.eca_children
 	ref := child.root.externalClientApplication
+	trim_space(ref.value) != "" # a blank reference is CAL605's
 }

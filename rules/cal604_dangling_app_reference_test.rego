@@ -30,3 +30,11 @@ test_ca_passes if {
 	}
 	count(r) == 0
 }
+
+test_blank_reference_is_left_to_cal605 if {
+	r := cal604.deny with input as {
+		"app": {"name": "x.ecaOauth-meta.xml", "type": "ExternalClientApplication", "files": []},
+		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": ""}},
+	}
+	count(r) == 0
+}

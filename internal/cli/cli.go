@@ -53,7 +53,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	cmd := "scan"
 	if len(args) > 0 {
 		switch args[0] {
-		case "scan", "rules", "explain", "version", "help":
+		case "scan", "rules", "explain", "verify", "version", "help":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help", "-help":
 			cmd, args = "help", nil
@@ -70,6 +70,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		code, err = runRules(ctx, args, env)
 	case "explain":
 		code, err = runExplain(ctx, args, env)
+	case "verify":
+		code, err = runVerify(ctx, args, env)
 	case "version":
 		code, err = runVersion(args, env)
 	case "help":
@@ -101,10 +103,11 @@ const usage = `calint lints Salesforce Connected App and External Client App met
 
 Usage:
   calint [scan] [flags] [PATH...]   lint metadata files, directories, retrieve zips, or - (stdin)
-  calint rules [--format text|json|markdown]
-                                    list every rule
-  calint explain RULE               describe a rule: why, how to fix, example, links
-  calint verify [DIR...]            run a policy directory's Rego tests and XML fixtures
+  calint rules [--format text|json|markdown] [--policy PATH]
+                                    list every rule (with custom ones from --policy)
+  calint explain RULE [--policy PATH]
+                                    describe a rule: why, how to fix, example, links
+  calint verify [-v] [DIR...]       run custom policies' Rego tests and XML fixtures
   calint version                    print version, commit and OPA version
 
 Run 'calint scan -h' for the scan flags.

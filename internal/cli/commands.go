@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -60,9 +61,17 @@ func Commit() string {
 			}
 			return rev
 		}
+		// go install module@version: a pseudo-version names its commit
+		if m := pseudoRevRe.FindStringSubmatch(bi.Main.Version); m != nil {
+			return m[1]
+		}
 	}
 	return "unknown"
 }
+
+// pseudoRevRe matches a pseudo-version (vX.Y.Z-[pre.]yyyymmddhhmmss-abcdefabcdef) and
+// captures its revision.
+var pseudoRevRe = regexp.MustCompile(`^v\d+\.\d+\.\d+-(?:[^+]*[.-])?\d{14}-([0-9a-f]{12})(?:\+.*)?$`)
 
 func runVersion(args []string, env Env) (int, error) {
 	if len(args) > 0 {
@@ -82,9 +91,18 @@ func goVersion() string {
 }
 
 // LoadPolicies reads custom Rego modules from files and directories (recursively; test
-// files are left out).
+// files are left out). A file named twice (a directory and a file in it, the config and
+// --policy) is read once.
 func LoadPolicies(paths []string) ([]engine.Module, error) {
 	var mods []engine.Module
+	seen := map[string]bool{}
+	add := func(f string, b []byte) {
+		name := displayPath(f)
+		if !seen[name] {
+			seen[name] = true
+			mods = append(mods, engine.Module{Name: name, Src: string(b)})
+		}
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -95,32 +113,45 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 			if err != nil {
 				return nil, fmt.Errorf("policy %s: %w", p, unwrapPathErr(err))
 			}
-			mods = append(mods, engine.Module{Name: displayPath(p), Src: string(b)})
+			add(p, b)
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(f, ".rego") && !strings.HasSuffix(f, "_test.rego") {
-				files = append(files, f)
-			}
-			return nil
-		})
+		files, err := regoFiles(p, false)
 		if err != nil {
-			return nil, fmt.Errorf("policy %s: %w", p, err)
+			return nil, err
 		}
-		sort.Strings(files)
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
 				return nil, fmt.Errorf("policy %s: %w", f, unwrapPathErr(err))
 			}
-			mods = append(mods, engine.Module{Name: displayPath(f), Src: string(b)})
+			add(f, b)
 		}
 	}
 	return mods, nil
+}
+
+// regoFiles lists the .rego files under dir, sorted: the policies, or with tests the
+// _test.rego files.
+func regoFiles(dir string, tests bool) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(f string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && f != dir && (d.Name() == ".git" || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(f, ".rego") && strings.HasSuffix(f, "_test.rego") == tests {
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("policy %s: %w", dir, unwrapPathErr(err))
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 func runRules(ctx context.Context, args []string, env Env) (int, error) {
@@ -175,15 +206,7 @@ func runExplain(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	id := strings.ToUpper(rest[0])
-	r, ok := eng.Rule(id)
-	if !ok {
-		for _, x := range eng.Rules() {
-			if strings.EqualFold(x.Name, rest[0]) {
-				r, ok = x, true
-			}
-		}
-	}
+	r, ok := findRule(eng.Rules(), rest[0])
 	if !ok {
 		return ExitError, usagef("unknown rule %q (see 'calint rules')", rest[0])
 	}
@@ -206,6 +229,21 @@ func runExplain(ctx context.Context, args []string, env Env) (int, error) {
 		}
 	}
 	return ExitOK, nil
+}
+
+// findRule finds a rule by id, else by name, ignoring case.
+func findRule(rules []engine.Rule, s string) (engine.Rule, bool) {
+	for _, by := range []func(engine.Rule) string{
+		func(r engine.Rule) string { return r.ID },
+		func(r engine.Rule) string { return r.Name },
+	} {
+		for _, r := range rules {
+			if strings.EqualFold(by(r), s) {
+				return r, true
+			}
+		}
+	}
+	return engine.Rule{}, false
 }
 
 func indent(s string) string {

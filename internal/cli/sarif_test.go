@@ -50,7 +50,17 @@ func TestSARIFValidatesOnRealCorpus(t *testing.T) {
 	mt := multitool(t)
 	corpus, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus", "real"))
 	out := filepath.Join(t.TempDir(), "corpus.sarif")
-	for _, extra := range [][]string{nil} {
+	// a second run carries suppressed results (config and baseline) with SARIF suppressions
+	cfg := filepath.Join(t.TempDir(), "calint.yaml")
+	err := os.WriteFile(cfg, []byte("ignore:\n  - rules: [CAL601]\n    reason: \"migration to External Client Apps is planned\"\n    expires: 2999-12-31\n"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := runCLI(t, corpus, "scan", "-c", cfg, "-f", "json", "-o", os.DevNull, "--disable", "CAL101", "--write-baseline", base, "."); code != 2 {
+		t.Fatalf("writing the baseline: exit %d, %s", code, stderr)
+	}
+	for _, extra := range [][]string{nil, {"--include-suppressed", "-c", cfg, "--baseline", base}} {
 		args := append([]string{"scan", "-f", "sarif", "-o", out, "."}, extra...)
 		code, _, stderr := runCLI(t, corpus, args...)
 		if code != 2 || !strings.Contains(stderr, "Dev_CICD") {
@@ -67,6 +77,10 @@ func TestSARIFValidatesOnRealCorpus(t *testing.T) {
 		}
 		if err := json.Unmarshal(b, &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) < 1000 {
 			t.Fatalf("SARIF does not look like a corpus scan: %v", err)
+		}
+		suppressed := bytes.Count(b, []byte(`"kind": "external"`))
+		if extra == nil && suppressed > 0 || extra != nil && (suppressed < 100 || !bytes.Contains(b, []byte(`"justification": "migration to External Client Apps is planned"`))) {
+			t.Errorf("%d suppressed results with %q", suppressed, extra)
 		}
 		if bytes.Contains(b, []byte("13323244227443687000000D8d000003UGoxEAG")) {
 			t.Error("SARIF contains a secret from the corpus")

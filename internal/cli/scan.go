@@ -30,6 +30,8 @@ type scanFlags struct {
 	jobs          int
 	quiet         bool
 	stdinFilename string
+	sarifCategory string
+	suppress      suppressFlags
 }
 
 func runScan(ctx context.Context, args []string, env Env) (int, error) {
@@ -52,6 +54,8 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
+	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
+	f.suppress.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: calint [scan] [flags] [PATH...]\n\nPATH is a file, a directory, a Metadata API retrieve .zip, or - for standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -143,7 +147,11 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if failOn == "" {
 		failOn = "high"
 	}
+	if err := f.suppress.prepare(ctx, paths); err != nil {
+		return ExitError, err
+	}
 
+	prog := startProgress(env, f.quiet)
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
 		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
@@ -151,7 +159,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Jobs:     f.jobs,
 		Severity: severity,
 		Disabled: disabled,
+		Progress: prog.callback(),
 	})
+	prog.stop()
 	if err != nil {
 		return ExitError, err
 	}
@@ -165,6 +175,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 			rules = append(rules, r)
 		}
 	}
+	fixed, err := f.suppress.apply(res, cfg, cfgPath, eng, rules, env)
+	if err != nil {
+		return ExitError, err
+	}
 	cwd, _ := os.Getwd()
 	rep := &report.Report{
 		Version:  Version(),
@@ -174,8 +188,12 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Apps:     res.Apps,
 		Quiet:    f.quiet,
 		Root:     cwd,
+		Category: f.sarifCategory,
+
+		IncludeSuppressed: f.suppress.includeSuppressed,
 	}
 	code := summarize(rep, res, failOn)
+	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 

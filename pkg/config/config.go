@@ -32,8 +32,8 @@ type Ignore struct {
 	Apps    []string
 	Reason  string
 	Expires string
-	// Line is where the entry starts in the config file.
-	Line int
+	// Line and Column are where the entry starts in the config file.
+	Line, Column int
 }
 
 // Config is a validated .calint.yaml.
@@ -65,6 +65,8 @@ var optionKinds = map[string]string{
 	"max-refresh-token-idle-days":     "int",
 	"max-trusted-ip-addresses":        "int",
 	"privileged-grants":               "list",
+	// custom holds the options of custom rules: any mapping (docs/custom-rules.md)
+	"custom": "mapping",
 }
 
 // Defaults are the option defaults (rules.md).
@@ -204,7 +206,7 @@ func Parse(path string, b []byte, knownRule func(string) bool) (*Config, error) 
 				return
 			}
 			for _, e := range v.Content {
-				ig := Ignore{Line: e.Line}
+				ig := Ignore{Line: e.Line, Column: e.Column}
 				p.mapping(e, func(ik, iv *yaml.Node) {
 					switch ik.Value {
 					case "rules":
@@ -221,17 +223,13 @@ func Parse(path string, b []byte, knownRule func(string) bool) (*Config, error) 
 					case "reason":
 						ig.Reason = p.str(iv, "ignore.reason")
 					case "expires":
+						// a missing reason or a malformed date is a CAL002 finding
+						// (pkg/suppress), like an inline suppression's
 						ig.Expires = p.str(iv, "ignore.expires")
-						if _, err := time.Parse(time.DateOnly, ig.Expires); err != nil {
-							p.add(p.errf(iv, "ignore.expires %q is not a date (YYYY-MM-DD)", ig.Expires))
-						}
 					default:
 						p.add(p.errf(ik, "unknown key %q in ignore (want rules, paths, apps, reason, expires)", ik.Value))
 					}
 				})
-				if strings.TrimSpace(ig.Reason) == "" {
-					p.add(p.errf(e, "an ignore entry needs a reason"))
-				}
 				if len(ig.Rules) == 0 && len(ig.Paths) == 0 && len(ig.Apps) == 0 {
 					p.add(p.errf(e, "an ignore entry needs rules, paths or apps"))
 				}
@@ -363,6 +361,8 @@ func (p *parser) option(k, v *yaml.Node, where string) (any, bool) {
 			return nil, false
 		}
 		return i, true
+	case "mapping":
+		return p.customOptions(v, where+"."+k.Value)
 	}
 	return nil, false
 }
@@ -371,6 +371,7 @@ func (p *parser) option(k, v *yaml.Node, where string) (any, bool) {
 // overrides.
 func (c *Config) Data() map[string]any {
 	opts := Defaults()
+	opts["custom"] = map[string]any{}
 	for k, v := range c.Options {
 		opts[k] = v
 	}

@@ -105,8 +105,10 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 		seen := map[string]bool{}
 		for i, d := range a.Docs {
 			if seen[d.Kind.Suffix] {
-				// a second file of the same kind for one app: its elements keep refs for
-				// locations but rules see the first one.
+				// a second file of the same kind for one app: rules see the first one, but
+				// this one is still built, so its elements have refs and its unknown
+				// elements and invalid values are reported.
+				ib.doc(i)
 				continue
 			}
 			seen[d.Kind.Suffix] = true
@@ -205,24 +207,21 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 	if leafSchema && known {
 		ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, "", "a value, not child elements"))
 	}
-	childKnown := known && elem != nil && elem.Kind == schema.Complex
-	// group children by name, keeping first-occurrence order
-	var order []string
-	byName := map[string][]*parse.Node{}
-	for _, c := range n.Children {
-		if _, ok := byName[c.Name]; !ok {
-			order = append(order, c.Name)
+	if known && elem != nil && elem.Kind == schema.Complex {
+		if t := strings.TrimSpace(n.Text); t != "" {
+			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, t, "child elements, not a value"))
 		}
-		byName[c.Name] = append(byName[c.Name], c)
 	}
-	items := make([][2]*ast.Term, 0, len(order)+2)
+	childKnown := known && elem != nil && elem.Kind == schema.Complex
+	groups := groupChildren(n.Children)
+	items := make([][2]*ast.Term, 0, len(groups)+2)
 	items = append(items, item("_ref", refTerm))
 	prefix := path + "/"
 	if n.Parent == nil {
 		prefix = ""
 	}
-	for _, name := range order {
-		cs := byName[name]
+	for _, g := range groups {
+		name, cs := g.name, g.nodes
 		var ce *schema.Elem
 		if childKnown {
 			ce = elem.Child(name)
@@ -240,6 +239,18 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 		}
 		ck := childKnown && ce != nil
 		multi := len(cs) > 1
+		if ck && !ce.Repeated && multi {
+			// a single element written more than once (Salesforce rejects the file): rules
+			// see the first occurrence, so the input keeps the schema's shape; the others
+			// are built for their refs and listed as invalid values.
+			items = append(items, item(name, ib.elem(cs[0], ce, childPath(prefix, name, cs, cs[0]), true, ck)))
+			for _, c := range cs[1:] {
+				p, r := childPath(prefix, name, cs, c), len(ib.app.Locs)
+				ib.elem(c, ce, p, true, ck)
+				ib.invalid = append(ib.invalid, invalidTerm(r, name, p, strings.TrimSpace(c.Text), "a single "+name+" element, not "+itoa(len(cs))))
+			}
+			continue
+		}
 		if (ce != nil && ce.Repeated) || multi {
 			terms := make([]*ast.Term, len(cs))
 			for i, c := range cs {
@@ -258,9 +269,57 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 		}
 	}
 	if elem != nil && len(elem.Range) == 2 {
-		items = append(items, item("_range", rangeFacts(byName[elem.Range[0]], byName[elem.Range[1]])))
+		items = append(items, item("_range", rangeFacts(groupNodes(groups, elem.Range[0]), groupNodes(groups, elem.Range[1]))))
 	}
 	return ast.ObjectTerm(items...)
+}
+
+// group is the children of one name, in document order.
+type group struct {
+	name  string
+	nodes []*parse.Node
+}
+
+// groupChildren groups children by name, in the order of each name's first occurrence. A
+// name that occurs once (most) shares the children slice instead of allocating its own.
+func groupChildren(children []*parse.Node) []group {
+	groups := make([]group, 0, len(children))
+	if len(children) > 64 {
+		// many children: index the names instead of comparing every pair
+		at := make(map[string]int, len(children))
+		for _, c := range children {
+			if i, ok := at[c.Name]; ok {
+				groups[i].nodes = append(groups[i].nodes, c)
+				continue
+			}
+			at[c.Name] = len(groups)
+			groups = append(groups, group{name: c.Name, nodes: []*parse.Node{c}})
+		}
+		return groups
+	}
+next:
+	for i, c := range children {
+		for j := range groups {
+			if groups[j].name == c.Name {
+				if len(groups[j].nodes) == 1 {
+					groups[j].nodes = []*parse.Node{groups[j].nodes[0]}
+				}
+				groups[j].nodes = append(groups[j].nodes, c)
+				continue next
+			}
+		}
+		groups = append(groups, group{name: c.Name, nodes: children[i : i+1 : i+1]})
+	}
+	return groups
+}
+
+func groupNodes(groups []group, name string) []*parse.Node {
+	for _, g := range groups {
+		if g.name == name {
+			return g.nodes
+		}
+	}
+	return nil
 }
 
 func childPath(prefix, name string, all []*parse.Node, c *parse.Node) string {

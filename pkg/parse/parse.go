@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -96,7 +98,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // Read reads at most lim.MaxBytes from r and parses it; a larger input is an error.
 func Read(path string, kind Kind, r io.Reader, lim Limits) (*Doc, error) {
-	src, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	src, err := readAll(r, lim.MaxBytes+1)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: "read: " + err.Error()}
 	}
@@ -104,6 +106,32 @@ func Read(path string, kind Kind, r io.Reader, lim Limits) (*Doc, error) {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than the %d byte limit", lim.MaxBytes)}
 	}
 	return Parse(path, kind, src, lim)
+}
+
+// readAll reads at most limit bytes of r. A file is read into a buffer of its size (one
+// allocation, where io.ReadAll grows a small buffer several times).
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size()+1, limit) // +1 to see EOF without growing
+		}
+	}
+	buf := make([]byte, 0, max(size, 1))
+	lr := io.LimitReader(r, limit)
+	for {
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 // Parse parses src as the metadata file path of the given kind.
@@ -138,8 +166,17 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 	}
 
 	var stack []*Node
+	var texts []textBuf // per open element: its character data when it comes in pieces
 	var pending []Comment
 	var lastClosed *Node
+	var slab []Node
+	cur := cursor{src: src, line: 1, col: 1}
+	pos := func(off int) Pos {
+		if off < cur.off {
+			return d.Pos(off)
+		}
+		return cur.advance(off)
+	}
 	count := 0
 	rootClosed := false
 	for {
@@ -167,7 +204,12 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			if len(stack) >= lim.MaxDepth {
 				return nil, fail(off, "elements nested deeper than %d levels", lim.MaxDepth)
 			}
-			n := &Node{Name: t.Name.Local, Start: d.Pos(off), TextStart: -1, TextEnd: -1, Comments: pending}
+			// nodes come from a slab: one allocation per 32 elements
+			if len(slab) == cap(slab) {
+				slab = make([]Node, 0, 32)
+			}
+			slab = append(slab, Node{Name: t.Name.Local, Start: pos(off), TextStart: -1, TextEnd: -1, Comments: pending})
+			n := &slab[len(slab)-1]
 			pending = nil
 			lastClosed = nil
 			if len(stack) > 0 {
@@ -178,6 +220,10 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 				d.Root = n
 			}
 			stack = append(stack, n)
+			if len(texts) < len(stack) {
+				texts = append(texts, textBuf{})
+			}
+			texts[len(stack)-1].pieces = 0
 		case xml.EndElement:
 			if len(stack) == 0 {
 				return nil, fail(off, "not well-formed XML: unexpected end tag </%s>", t.Name.Local)
@@ -186,7 +232,10 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			if n.Name != t.Name.Local {
 				return nil, fail(off, "not well-formed XML: element <%s> closed by </%s>", n.Name, t.Name.Local)
 			}
-			n.End = d.Pos(end)
+			n.End = pos(end)
+			if tb := &texts[len(stack)-1]; tb.pieces > 1 {
+				n.Text = internText(tb.buf)
+			}
 			stack = stack[:len(stack)-1]
 			pending = nil
 			lastClosed = n
@@ -205,7 +254,17 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 				n.TextStart = off
 			}
 			n.TextEnd = end
-			n.Text += string(t)
+			// most text is one piece; an element's whitespace between children comes in
+			// several, joined once at its end tag
+			switch tb := &texts[len(stack)-1]; tb.pieces {
+			case 0:
+				n.Text = internText(t)
+			case 1:
+				tb.buf = append(append(tb.buf[:0], n.Text...), t...)
+			default:
+				tb.buf = append(tb.buf, t...)
+			}
+			texts[len(stack)-1].pieces++
 			if len(bytes.TrimSpace(t)) > 0 {
 				pending = nil
 			}
@@ -213,7 +272,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 				lastClosed = nil
 			}
 		case xml.Comment:
-			c := Comment{Text: string(t), Start: d.Pos(off)}
+			c := Comment{Text: string(t), Start: pos(off)}
 			if lastClosed != nil && lastClosed.End.Line == c.Start.Line {
 				lastClosed.Trailing = append(lastClosed.Trailing, c)
 				continue
@@ -242,6 +301,60 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 		return nil, fail(d.Root.Start.Off, "root element <%s> does not match the file suffix .%s (expected <%s>)", d.Root.Name, kind.Suffix, kind.Type)
 	}
 	return d, nil
+}
+
+// textBuf collects the character data of an open element that comes in several pieces.
+type textBuf struct {
+	buf    []byte
+	pieces int
+}
+
+// internText returns b as a string, shared for the short whitespace runs that indent
+// metadata files (a newline and a few spaces or tabs), which are most of all text pieces.
+func internText(b []byte) string {
+	if len(b) > 0 && len(b) <= 24 && len(bytes.TrimLeft(b, " \t\r\n")) == 0 {
+		if s, ok := whitespace.Load(string(b)); ok {
+			return s.(string)
+		}
+		s := string(b)
+		whitespace.Store(s, s)
+		return s
+	}
+	return string(b)
+}
+
+var whitespace sync.Map // string -> the same string
+
+// cursor converts offsets that only grow into positions in one pass over the source, as the
+// parser asks for them in document order; Doc.Pos answers any offset.
+type cursor struct {
+	src            []byte
+	off, line, col int
+}
+
+func (c *cursor) advance(off int) Pos {
+	off = min(off, len(c.src))
+	for i := c.off; i < off; {
+		b := c.src[i]
+		switch {
+		case b == '\n':
+			c.line, c.col = c.line+1, 1
+			i++
+		case b == '\r' && (i+1 >= len(c.src) || c.src[i+1] != '\n'):
+			// a lone \r ends a line; in \r\n the \n does
+			c.line, c.col = c.line+1, 1
+			i++
+		case b < utf8.RuneSelf:
+			c.col++
+			i++
+		default:
+			_, size := utf8.DecodeRune(c.src[i:])
+			c.col++
+			i += size
+		}
+	}
+	c.off = off
+	return Pos{Line: c.line, Col: c.col, Off: off}
 }
 
 // errOffset gives the best offset for a decoder error: the decoder's current offset.

@@ -15,7 +15,7 @@ import (
 )
 
 // Formats lists every output format.
-var Formats = []string{"text", "json", "sarif"}
+var Formats = []string{"text", "json", "sarif", "junit", "github", "markdown", "html"}
 
 // Suppression says why a finding is suppressed.
 type Suppression struct {
@@ -109,6 +109,9 @@ type Report struct {
 	Color bool
 	// Root is the directory SARIF URIs are relative to (its %SRCROOT%).
 	Root string
+	// Category is the SARIF run's automationDetails.id ("calint/" when empty): code
+	// scanning keeps one analysis per category.
+	Category string
 }
 
 // Sort orders findings by file, line, column, rule id, message.
@@ -163,6 +166,14 @@ func WriterFor(format string) (Writer, error) {
 		return JSON, nil
 	case "sarif":
 		return SARIF, nil
+	case "junit":
+		return JUnit, nil
+	case "github":
+		return GitHub, nil
+	case "markdown":
+		return Markdown, nil
+	case "html":
+		return HTML, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -170,6 +181,22 @@ func WriterFor(format string) (Writer, error) {
 // WriteFile writes the report atomically: into a temporary file beside path, renamed over
 // path only when complete.
 func WriteFile(path string, write func(io.Writer) error) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// a device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it; renaming
+		// over it would replace the device with a regular file
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("write report: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		return nil
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".calint-*.tmp")
 	if err != nil {

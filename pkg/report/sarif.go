@@ -17,9 +17,10 @@ var (
 	SecurityScore = map[string]string{"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "1.0"}
 )
 
-// FamilyTag names a rule family by the hundreds digit of its id.
+// FamilyTag names a built-in rule's family by the hundreds digit of its id (CALnnn); every
+// other id is a custom rule's.
 func FamilyTag(id string) string {
-	if len(id) >= 4 {
+	if len(id) >= 4 && strings.HasPrefix(id, "CAL") {
 		switch id[3] {
 		case '0':
 			return "calint"
@@ -171,7 +172,7 @@ func SARIF(w io.Writer, r *Report) error {
 			InformationURI:  "https://github.com/calint/calint",
 			Rules:           []sarifRule{},
 		}},
-		AutomationDetails: sarifAutomation{ID: "calint/"},
+		AutomationDetails: sarifAutomation{ID: sarifCategory(r.Category)},
 		ColumnKind:        "unicodeCodePoints",
 		Results:           []sarifResult{},
 	}
@@ -332,4 +333,17 @@ func semver(v string) string {
 		return ""
 	}
 	return v
+}
+
+// sarifCategory is the automationDetails.id of a category: GitHub reads the part up to
+// the last "/" as the category, so one is appended when missing.
+func sarifCategory(c string) string {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		c = "calint"
+	}
+	if !strings.HasSuffix(c, "/") {
+		c += "/"
+	}
+	return c
 }

@@ -1,28 +1,21 @@
 package scan_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fixture"
 	"github.com/calint/calint/pkg/scan"
 )
 
-// wantRe matches an expectation marker: <!-- want: CAL101 CAL202@-1 -->
-var wantRe = regexp.MustCompile(`<!--\s*want:\s*([^>]*?)\s*-->`)
-
-// expectations reads every marker of the files in dir: "file:line rule" entries.
-func expectations(t *testing.T, dir string) (map[string]bool, map[string]bool) {
+// expectations reads the want markers of every file in dir.
+func expectations(t *testing.T, dir string) []fixture.Want {
 	t.Helper()
-	want := map[string]bool{}
-	rules := map[string]bool{}
+	var want []fixture.Want
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -31,29 +24,14 @@ func expectations(t *testing.T, dir string) (map[string]bool, map[string]bool) {
 		if err != nil {
 			return err
 		}
-		rel := filepath.ToSlash(p)
-		for i, line := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n") {
-			for _, m := range wantRe.FindAllStringSubmatch(line, -1) {
-				for _, tok := range strings.Fields(m[1]) {
-					id, off, _ := strings.Cut(tok, "@")
-					n := 0
-					if off != "" {
-						n, err = strconv.Atoi(off)
-						if err != nil {
-							return fmt.Errorf("%s:%d: bad marker %q", rel, i+1, tok)
-						}
-					}
-					want[fmt.Sprintf("%s:%d %s", rel, i+1+n, id)] = true
-					rules[id] = true
-				}
-			}
-		}
-		return nil
+		ws, err := fixture.Parse(filepath.ToSlash(p), b)
+		want = append(want, ws...)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return want, rules
+	return want
 }
 
 // TestFixtures scans every testdata/rules/<ID> directory and asserts the exact set of
@@ -72,7 +50,8 @@ func TestFixtures(t *testing.T) {
 		}
 		t.Run(d.Name(), func(t *testing.T) {
 			dir := filepath.Join(root, d.Name())
-			want, rules := expectations(t, dir)
+			want := expectations(t, dir)
+			rules := fixture.Rules(want)
 			rules[d.Name()] = true
 			cfg := &config.Config{}
 			if p := filepath.Join(dir, config.FileName); fileExists(p) {
@@ -92,33 +71,23 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[string]bool{}
-			for _, f := range res.Findings {
-				if rules[f.RuleID] {
-					got[fmt.Sprintf("%s:%d %s", f.File, f.Line, f.RuleID)] = true
-				}
-			}
-			var missing, extra []string
-			for k := range want {
-				if !got[k] {
-					missing = append(missing, k)
-				}
-			}
-			for k := range got {
-				if !want[k] {
-					extra = append(extra, k)
-				}
-			}
-			sort.Strings(missing)
-			sort.Strings(extra)
-			if len(missing) > 0 || len(extra) > 0 {
-				t.Errorf("findings differ from the markers\nmissing: %s\nunexpected: %s", strings.Join(missing, "\n  "), strings.Join(extra, "\n  "))
+			got := fixture.FromFindings(res.Findings, rules)
+			if missing, extra := fixture.Compare(want, got); len(missing) > 0 || len(extra) > 0 {
+				t.Errorf("findings differ from the markers\nmissing: %s\nunexpected: %s", join(missing), join(extra))
 			}
 			if len(want) == 0 {
 				t.Errorf("fixture directory %s has no want markers", d.Name())
 			}
 		})
 	}
+}
+
+func join(ws []fixture.Want) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		s[i] = w.String()
+	}
+	return strings.Join(s, "\n  ")
 }
 
 func fileExists(p string) bool {

@@ -3,6 +3,7 @@
 package scan
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -46,8 +47,12 @@ type Options struct {
 // Directive is a calint comment in a file, with the lines it covers.
 type Directive struct {
 	File string
-	// Line and Column locate the comment.
-	Line, Column int
+	// Line and Column locate the comment's "<!--"; CommentEndLine and CommentEndColumn
+	// are just after its "-->".
+	Line, Column                     int
+	CommentEndLine, CommentEndColumn int
+	// Snippet is the comment's first source line, with secrets masked.
+	Snippet string
 	// Text is the comment's text.
 	Text string
 	// StartLine..EndLine is the element it covers; the whole file for a comment before
@@ -55,6 +60,8 @@ type Directive struct {
 	StartLine, EndLine int
 	// Path is the covered element's path ("" for the whole file).
 	Path string
+	// Orphan is set for a comment that precedes no element, so it covers nothing.
+	Orphan bool
 }
 
 // Result is what a scan found.
@@ -279,20 +286,38 @@ func fingerprint(parts ...string) string {
 
 var directiveRe = regexp.MustCompile(`^\s*calint:`)
 
+// directives finds the calint comments of a file with the element each covers. A comment
+// that precedes no element (e.g. right before an end tag) is an Orphan that covers nothing.
 func directives(doc *parse.Doc) []Directive {
+	if !bytes.Contains(doc.Src, []byte("calint:")) {
+		return nil
+	}
 	var out []Directive
-	var walk func(n *parse.Node)
+	attached := map[int]bool{}
+	commentEnd := func(off, textLen int) parse.Pos {
+		if i := bytes.Index(doc.Src[off:], []byte("-->")); i >= 0 {
+			return doc.Pos(off + i + len("-->"))
+		}
+		return doc.Pos(off + len("<!--") + textLen + len("-->"))
+	}
+	newDirective := func(c parse.Comment) Directive {
+		end := commentEnd(c.Start.Off, len(c.Text))
+		return Directive{File: doc.Path, Line: c.Start.Line, Column: c.Start.Col, Text: strings.TrimSpace(c.Text),
+			CommentEndLine: end.Line, CommentEndColumn: end.Col, Snippet: redact.Line(doc.Line(c.Start.Line))}
+	}
 	add := func(c parse.Comment, n *parse.Node) {
 		if !directiveRe.MatchString(c.Text) {
 			return
 		}
-		d := Directive{File: doc.Path, Line: c.Start.Line, Column: c.Start.Col, Text: strings.TrimSpace(c.Text),
-			StartLine: n.Start.Line, EndLine: n.End.Line, Path: n.Path()}
+		attached[c.Start.Off] = true
+		d := newDirective(c)
+		d.StartLine, d.EndLine, d.Path = n.Start.Line, n.End.Line, n.Path()
 		if n.Parent == nil {
 			d.StartLine, d.EndLine, d.Path = 1, 1<<30, ""
 		}
 		out = append(out, d)
 	}
+	var walk func(n *parse.Node)
 	walk = func(n *parse.Node) {
 		for _, c := range n.Comments {
 			add(c, n)
@@ -305,5 +330,23 @@ func directives(doc *parse.Doc) []Directive {
 		}
 	}
 	walk(doc.Root)
+	// comments the tree does not hold: before an end tag, after the root
+	for off := 0; ; {
+		i := bytes.Index(doc.Src[off:], []byte("<!--"))
+		if i < 0 {
+			break
+		}
+		off += i
+		body := doc.Src[off+len("<!--"):]
+		if j := bytes.Index(body, []byte("-->")); j >= 0 {
+			body = body[:j]
+		}
+		if !attached[off] && directiveRe.Match(body) {
+			d := newDirective(parse.Comment{Text: string(body), Start: doc.Pos(off)})
+			d.Orphan = true
+			out = append(out, d)
+		}
+		off += len("<!--") + len(body)
+	}
 	return out
 }

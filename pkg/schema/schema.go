@@ -4,6 +4,7 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -74,6 +75,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, fmt.Errorf("read schemas: %w", err)
 	}
 	s := &Set{types: map[string]*Type{}}
+	files := map[string]string{} // suffix -> schema file
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
 			continue
@@ -84,12 +86,18 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 			return nil, fmt.Errorf("read schema: %w", err)
 		}
 		var f file
-		if err := json.Unmarshal(b, &f); err != nil {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&f); err != nil {
 			return nil, fmt.Errorf("schema %s: %w", p, err)
 		}
 		if f.Type == "" || f.Suffix == "" {
 			return nil, fmt.Errorf("schema %s: type and suffix are required", p)
 		}
+		if prev, dup := files[f.Suffix]; dup {
+			return nil, fmt.Errorf("schema %s: suffix %s is already defined by %s", p, f.Suffix, prev)
+		}
+		files[f.Suffix] = p
 		root, err := complexElem(f.Type, f.Elements)
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", p, err)
@@ -114,6 +122,9 @@ func complexElem(name string, children map[string]any) (*Elem, error) {
 			continue
 		}
 		childName, repeated := strings.CutSuffix(key, "[]")
+		if _, dup := e.Children[childName]; dup || childName == "" {
+			return nil, fmt.Errorf("%s: child %q is declared twice or has no name", name, key)
+		}
 		var c *Elem
 		var err error
 		switch t := v.(type) {
@@ -129,6 +140,11 @@ func complexElem(name string, children map[string]any) (*Elem, error) {
 		}
 		c.Repeated = repeated
 		e.Children[childName] = c
+	}
+	for _, r := range e.Range {
+		if c := e.Children[r]; c == nil || c.Kind != IP || c.Repeated {
+			return nil, fmt.Errorf("%s: @range names %q, which is not a single ip child", name, r)
+		}
 	}
 	return e, nil
 }
@@ -155,7 +171,10 @@ func leafElem(name, spec string) (*Elem, error) {
 	case strings.HasPrefix(spec, "enum:"):
 		e.Kind = Enum
 		for v := range strings.SplitSeq(strings.TrimPrefix(spec, "enum:"), ",") {
-			e.Values = append(e.Values, strings.TrimSpace(v))
+			if v = strings.TrimSpace(v); v == "" {
+				return nil, fmt.Errorf("%s: enum %q has an empty value", name, spec)
+			}
+			e.Values = append(e.Values, v)
 		}
 	case strings.HasPrefix(spec, "pattern:"):
 		re, err := regexp.Compile(strings.TrimPrefix(spec, "pattern:"))
@@ -197,15 +216,16 @@ func (e *Elem) Check(v string) (ok bool, expected string) {
 	case Boolean:
 		return v == "true" || v == "false", "true or false"
 	case Int:
-		if v == "" {
+		digits := strings.TrimPrefix(v, "-")
+		if digits == "" || len(digits) > 15 {
 			return false, "an integer"
 		}
-		for i, r := range v {
-			if (r < '0' || r > '9') && (i != 0 || r != '-') {
+		for _, r := range digits {
+			if r < '0' || r > '9' {
 				return false, "an integer"
 			}
 		}
-		return len(v) < 16, "an integer"
+		return true, "an integer"
 	case Enum:
 		return slices.Contains(e.Values, v), "one of " + strings.Join(e.Values, ", ")
 	case Pattern:

@@ -1,0 +1,146 @@
+package engine
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/types"
+)
+
+// WalkObjects is the calint.walk_objects builtin: walk(x) restricted, in Go, to the objects
+// that have a given key. Rules that look at every element of the input (every URL) call it
+// instead of walk, which makes Rego visit every key, value, _ref and URL fact of the document.
+var WalkObjects = &ast.Builtin{
+	Name: "calint.walk_objects",
+	Description: "Returns [path, object] for every object in x (x itself included, at any depth) " +
+		"that has the key key, where path is the object's path in x as walk(x) gives it.",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("x", types.A).Description("the document to search"),
+			types.Named("key", types.S).Description("the key the objects must have"),
+		),
+		types.Named("found", types.NewArray(nil, types.NewArray([]types.Type{types.NewArray(nil, types.A), types.A}, nil))).
+			Description("[path, object] pairs, in walk order"),
+	),
+}
+
+// FindStrings is the calint.find_strings builtin: walk(x) restricted, in Go, to the strings
+// that contain a substring. CAL303 looks for private keys in every value with it.
+var FindStrings = &ast.Builtin{
+	Name: "calint.find_strings",
+	Description: "Returns [path, string] for every string value in x (at any depth; object keys are " +
+		"not searched) that contains substr, where path is the string's path in x as walk(x) gives it.",
+	Decl: types.NewFunction(
+		types.Args(
+			types.Named("x", types.A).Description("the document to search"),
+			types.Named("substr", types.S).Description("the substring to look for"),
+		),
+		types.Named("found", types.NewArray(nil, types.NewArray([]types.Type{types.NewArray(nil, types.A), types.S}, nil))).
+			Description("[path, string] pairs, in walk order"),
+	),
+}
+
+func init() {
+	ast.RegisterBuiltin(WalkObjects)
+	topdown.RegisterBuiltinFunc(WalkObjects.Name, builtinWalkObjects)
+	ast.RegisterBuiltin(FindStrings)
+	topdown.RegisterBuiltinFunc(FindStrings.Name, builtinFindStrings)
+}
+
+// walker walks a document depth-first, keeping the path, with one closure for the whole walk
+// (a closure per object would be an allocation each).
+type walker struct {
+	path []*ast.Term
+	// each is called for every value x with its key k in its parent (array index, set
+	// element); it calls descend for the values to walk into.
+	each func(k, x *ast.Term)
+}
+
+func newWalker(visit func(w *walker, k, x *ast.Term)) *walker {
+	w := &walker{}
+	w.each = func(k, x *ast.Term) { visit(w, k, x) }
+	return w
+}
+
+// descend walks into x, the value of key k.
+func (w *walker) descend(k, x *ast.Term) {
+	w.path = append(w.path, k)
+	w.children(x)
+	w.path = w.path[:len(w.path)-1]
+}
+
+func (w *walker) children(t *ast.Term) {
+	switch v := t.Value.(type) {
+	case ast.Object:
+		v.Foreach(w.each)
+	case *ast.Array:
+		for i := range v.Len() {
+			w.each(ast.InternedTerm(i), v.Elem(i))
+		}
+	case ast.Set:
+		for _, e := range v.Slice() {
+			w.each(e, e)
+		}
+	}
+}
+
+// pathTo returns the current path, extended by k when k is not nil, as a new array term.
+func (w *walker) pathTo(k *ast.Term) *ast.Term {
+	p := slices.Clone(w.path)
+	if k != nil {
+		p = append(p, k)
+	}
+	return ast.ArrayTerm(p...)
+}
+
+func builtinWalkObjects(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	key := operands[1]
+	if _, ok := key.Value.(ast.String); !ok {
+		return builtins.NewOperandTypeErr(2, key.Value, "string")
+	}
+	var found []*ast.Term
+	check := func(w *walker, k, x *ast.Term) {
+		if o, ok := x.Value.(ast.Object); ok && o.Get(key) != nil {
+			found = append(found, ast.ArrayTerm(w.pathTo(k), x))
+		}
+	}
+	w := newWalker(func(w *walker, k, x *ast.Term) {
+		check(w, k, x)
+		switch x.Value.(type) {
+		case ast.Object, *ast.Array, ast.Set:
+			w.descend(k, x)
+		}
+	})
+	check(w, nil, operands[0])
+	w.children(operands[0])
+	return iter(ast.ArrayTerm(found...))
+}
+
+func builtinFindStrings(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
+	substr, ok := operands[1].Value.(ast.String)
+	if !ok {
+		return builtins.NewOperandTypeErr(2, operands[1].Value, "string")
+	}
+	var found []*ast.Term
+	w := newWalker(func(w *walker, k, x *ast.Term) {
+		switch v := x.Value.(type) {
+		case ast.String:
+			if strings.Contains(string(v), string(substr)) {
+				found = append(found, ast.ArrayTerm(w.pathTo(k), x))
+			}
+		case ast.Object, *ast.Array, ast.Set:
+			w.descend(k, x)
+		}
+	})
+	if s, ok := operands[0].Value.(ast.String); ok {
+		if strings.Contains(string(s), string(substr)) {
+			found = append(found, ast.ArrayTerm(ast.ArrayTerm(), operands[0]))
+		}
+	} else {
+		w.children(operands[0])
+	}
+	return iter(ast.ArrayTerm(found...))
+}

@@ -1,0 +1,45 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// TestWalkObjects: calint.walk_objects finds every object with the key, at any depth, with
+// the path walk would give it.
+func TestWalkObjects(t *testing.T) {
+	in := ast.MustParseTerm(`{"a": {"_ref": 1, "value": "x"}, "b": [{"_ref": 2, "value": "y", "url": {"host": "h"}}, 3], "c": {"d": {"e": {"value": 1}}}, "value": 0}`)
+	var got *ast.Term
+	err := builtinWalkObjects(topdown.BuiltinContext{}, []*ast.Term{in, ast.StringTerm("value")}, func(t *ast.Term) error { got = t; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// walk order is not part of the contract: compare as sets
+	want := ast.MustParseTerm(`{[[], ` + in.String() + `], [["a"], {"_ref": 1, "value": "x"}], [["b", 0], {"_ref": 2, "value": "y", "url": {"host": "h"}}], [["c", "d", "e"], {"value": 1}]}`)
+	if setOf(got.Value.(*ast.Array)).Compare(want.Value) != 0 {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+func setOf(a *ast.Array) ast.Set {
+	s := ast.NewSet()
+	a.Foreach(s.Add)
+	return s
+}
+
+// TestFindStrings: calint.find_strings finds every string value containing the substring,
+// at any depth, never a key, with the path walk would give it.
+func TestFindStrings(t *testing.T) {
+	in := ast.MustParseTerm(`{"a": {"_ref": 1, "value": "xKEYx"}, "b": [{"value": "no"}, "KEY"], "KEY": 1, "s": {"KEY", "k"}}`)
+	var got *ast.Term
+	err := builtinFindStrings(topdown.BuiltinContext{}, []*ast.Term{in, ast.StringTerm("KEY")}, func(t *ast.Term) error { got = t; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ast.MustParseTerm(`{[["a", "value"], "xKEYx"], [["b", 1], "KEY"], [["s", "KEY"], "KEY"]}`)
+	if setOf(got.Value.(*ast.Array)).Compare(want.Value) != 0 {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
