@@ -219,12 +219,14 @@ func TestPreCommitHook(t *testing.T) {
 	r := run(t, 5*time.Minute, proj, env, preCommit, "run", "--all-files", "--verbose")
 	check(r, 0, []string{"Passed", "in 4 files, 2 apps"}, []string{"CAL604", "notes.xml"})
 
-	// 3. only a child file of the ECA changes: it is checked alone, without a crash
-	// (the missing header is a medium finding, below the default fail-on)
-	writeFile(t, filepath.Join(def, "extlClntAppOauthPolicies", "Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml"), strings.Replace(ecaPolicy, "PERIOD", "60", 1))
+	// 3. only a child file of the ECA changes: pre-commit passes that file alone, calint
+	// reads the rest of the app from the project as context (no false dangling-reference
+	// finding) and reports only the changed file (a 365-day lifetime is a medium
+	// finding, below the default fail-on)
+	writeFile(t, filepath.Join(def, "extlClntAppOauthPolicies", "Acme_Sync_oauthPlcy.ecaOauthPlcy-meta.xml"), strings.Replace(ecaPolicy, "PERIOD", "365", 1))
 	mustRun(t, proj, env, git, "add", "-A")
 	r = run(t, 5*time.Minute, proj, env, preCommit, "run", "--verbose")
-	check(r, 0, []string{"Passed", "CAL604", "in 1 file, 1 app"}, []string{"panic", "goroutine"})
+	check(r, 0, []string{"Passed", "CAL103", "in 1 file, 1 app"}, []string{"CAL604", "panic", "goroutine"})
 	check(commit("shorter refresh tokens"), 0, []string{"Passed"}, nil)
 	second := head()
 	if second == first {

@@ -30,6 +30,10 @@ type File struct {
 	Kind parse.Kind
 	// Open returns the file's content, at most limit+1 bytes of it.
 	Open func() (io.ReadCloser, error)
+	// Context is set for an External Client App file that was not asked for but belongs
+	// to the project of an explicitly named one: it is read so that the app is joined
+	// whole (pre-commit passes only the changed files), and reports nothing itself.
+	Context bool
 }
 
 // Options configure discovery.
@@ -59,7 +63,55 @@ func Walk(paths []string, opts Options, fn func(File) error) error {
 			return err
 		}
 	}
+	return w.ecaContext()
+}
+
+// ecaContext emits, as context, the External Client App files of the projects of
+// explicitly named ECA files: an app's header and its other parts live in other files,
+// and rules need the whole app.
+func (w *walker) ecaContext() error {
+	roots := map[string]bool{}
+	var order []string
+	for _, p := range w.explicitECA {
+		r := projectRoot(p)
+		if !roots[r] {
+			roots[r] = true
+			order = append(order, r)
+		}
+	}
+	for _, root := range order {
+		cw := &walker{opts: w.opts, cwd: w.cwd, seenDirs: map[string]bool{}, seenFile: w.seenFile, fn: func(f File) error {
+			if f.Kind.Suffix == "connectedApp" {
+				return nil
+			}
+			f.Context = true
+			return w.fn(f)
+		}}
+		if err := cw.project(root); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// projectRoot is the nearest directory above p that holds sfdx-project.json, else the
+// directory that holds p's metadata folder (e.g. force-app/main/default).
+func projectRoot(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Dir(filepath.Dir(p))
+	}
+	for dir := filepath.Dir(abs); ; {
+		if _, err := os.Stat(filepath.Join(dir, "sfdx-project.json")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return filepath.Dir(filepath.Dir(abs))
 }
 
 type walker struct {
@@ -68,6 +120,8 @@ type walker struct {
 	fn       func(File) error
 	seenDirs map[string]bool
 	seenFile map[string]bool
+	// explicitECA are External Client App files named on the command line.
+	explicitECA []string
 }
 
 func (w *walker) display(p string) string {
@@ -129,6 +183,9 @@ func (w *walker) path(p string) error {
 	kind, _, ok := parse.KindOf(p)
 	if !ok {
 		return nil
+	}
+	if kind.Suffix != "connectedApp" {
+		w.explicitECA = append(w.explicitECA, p)
 	}
 	return w.emit(w.file(p, kind))
 }

@@ -2,6 +2,7 @@ package discover_test
 
 import (
 	"archive/zip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -146,5 +147,35 @@ func TestStdin(t *testing.T) {
 	err := discover.Walk([]string{"-"}, discover.Options{StdinFilename: "x.txt"}, func(discover.File) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "not a recognised") {
 		t.Errorf("bad stdin name: %v", err)
+	}
+}
+
+// TestECAContext: naming one ECA file (as pre-commit does) brings in the rest of its app's
+// files from the project as context.
+func TestECAContext(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	write(t, root, map[string]string{
+		"sfdx-project.json": `{"packageDirectories": [{"path": "force-app"}]}`,
+		"force-app/main/default/externalClientApps/E.eca-meta.xml":                  "x",
+		"force-app/main/default/extlClntAppOauthSettings/E_oauth.ecaOauth-meta.xml": "x",
+		"force-app/main/default/extlClntAppOauthPolicies/E_p.ecaOauthPlcy-meta.xml": "x",
+		"force-app/main/default/connectedApps/C.connectedApp-meta.xml":              "x",
+	})
+	var got []string
+	err := discover.Walk([]string{"force-app/main/default/extlClntAppOauthSettings/E_oauth.ecaOauth-meta.xml"}, discover.Options{}, func(f discover.File) error {
+		got = append(got, fmt.Sprintf("%s %v", f.Path, f.Context))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"force-app/main/default/extlClntAppOauthSettings/E_oauth.ecaOauth-meta.xml false",
+		"force-app/main/default/externalClientApps/E.eca-meta.xml true",
+		"force-app/main/default/extlClntAppOauthPolicies/E_p.ecaOauthPlcy-meta.xml true",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

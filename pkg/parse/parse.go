@@ -75,6 +75,9 @@ type Doc struct {
 	Src []byte
 	// Elements is the number of elements in the tree.
 	Elements int
+	// Context is set for a file read only to complete an app; findings in it are not
+	// reported.
+	Context bool
 
 	lineStarts []int
 }

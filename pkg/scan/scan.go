@@ -149,6 +149,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// External Client Apps are joined across files once every file is parsed.
 	for _, app := range s.builder.ECAs(s.ecaDocs) {
+		if contextOnly(app) {
+			continue
+		}
 		if err := s.app(ctx, app, res); err != nil {
 			return nil, err
 		}
@@ -157,6 +160,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	sortDirectives(res.Directives)
 	sortApps(res.Apps)
 	return res, nil
+}
+
+// contextOnly reports whether every file of an app was read only as context.
+func contextOnly(app *model.App) bool {
+	for _, d := range app.Docs {
+		if !d.Context {
+			return false
+		}
+	}
+	return true
 }
 
 type scanner struct {
@@ -174,8 +187,13 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 			s.opts.Progress(int(s.done.Add(1)))
 		}
 	}()
-	res.Files++
+	if !f.Context {
+		res.Files++
+	}
 	doc, err := s.read(f)
+	if err != nil && f.Context {
+		return nil // a broken file nobody asked for is not this run's problem
+	}
 	if err != nil {
 		var pe *parse.Error
 		if !errors.As(err, &pe) {
@@ -187,7 +205,11 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 		}
 		return nil
 	}
-	res.Directives = append(res.Directives, directives(doc)...)
+	if f.Context {
+		doc.Context = true
+	} else {
+		res.Directives = append(res.Directives, directives(doc)...)
+	}
 	if doc.Kind.Suffix != "connectedApp" {
 		s.mu.Lock()
 		s.ecaDocs = append(s.ecaDocs, doc)
@@ -253,6 +275,9 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		}
 		loc := app.Locs[ref]
 		doc := app.Docs[loc.Doc]
+		if doc.Context {
+			continue // only the files asked for report findings
+		}
 		f := report.Finding{
 			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: v.Msg,
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
