@@ -11,7 +11,7 @@ help: ## list the targets
 build: ## build ./calint
 	go build -o calint ./cmd/calint
 
-test: check ## the whole test suite: generated files, format, lint, go test (Rego tests, fixtures, CLI, SARIF validator), example policies
+test: tools check ## the whole test suite (installs the pinned tools first): generated files, format, lint, go test (Rego tests, fixtures, CLI, SARIF validator), example policies
 	go test -race -count=1 ./...
 	go run ./cmd/calint verify examples/policies
 	go test -run=NONE -fuzz=FuzzParse -fuzztime=10s ./pkg/parse

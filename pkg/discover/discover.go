@@ -263,12 +263,16 @@ func (w *walker) tree(projectDir, root string, ign *ignore.GitIgnore) error {
 	for _, e := range entries {
 		p := filepath.Join(root, e.Name())
 		isDir := e.IsDir()
+		regular := e.Type().IsRegular()
 		if e.Type()&fs.ModeSymlink != 0 {
 			st, err := os.Stat(p)
 			if err != nil {
 				continue // dangling symlink
 			}
-			isDir = st.IsDir()
+			isDir, regular = st.IsDir(), st.Mode().IsRegular()
+		}
+		if !isDir && !regular {
+			continue // pipes, sockets and devices are never metadata (and a pipe would block)
 		}
 		if ign != nil {
 			if rel, err := filepath.Rel(projectDir, p); err == nil {

@@ -179,3 +179,16 @@ func TestECAContext(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestSkipsSpecialFiles(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	write(t, root, map[string]string{"p/A.connectedApp-meta.xml": "x"})
+	if err := mkfifo(filepath.Join(root, "p", "Pipe.connectedApp-meta.xml")); err != nil {
+		t.Skipf("no fifo: %v", err)
+	}
+	got := walk(t, []string{"."}, discover.Options{})
+	if !slices.Equal(got, []string{"p/A.connectedApp-meta.xml connectedApp"}) {
+		t.Errorf("got %v", got)
+	}
+}
