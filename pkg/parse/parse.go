@@ -106,7 +106,7 @@ func Read(path string, kind Kind, r io.Reader, lim Limits) (*Doc, error) {
 		return nil, &Error{Path: path, Msg: "read: " + err.Error()}
 	}
 	if int64(len(src)) > lim.MaxBytes {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than the %d byte limit", lim.MaxBytes)}
+		return nil, &Error{Path: path, Msg: "file is larger than the " + sizeString(lim.MaxBytes) + " limit"}
 	}
 	return Parse(path, kind, src, lim)
 }
@@ -150,7 +150,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 		return e
 	}
 	if int64(len(src)) > lim.MaxBytes {
-		return nil, fail(-1, "file is larger than the %d byte limit", lim.MaxBytes)
+		return nil, fail(-1, "file is larger than the %s limit", sizeString(lim.MaxBytes))
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, fail(-1, "file is empty")
@@ -573,4 +573,15 @@ func unescape(b []byte) string {
 		}
 	}
 	return sb.String()
+}
+
+// sizeString renders a byte count for messages: "4 MiB", "512 KiB", "1000 bytes".
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
