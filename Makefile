@@ -35,6 +35,9 @@ check-generated: generate ## fail when generated files are stale
 fuzz: ## fuzz the parser for a minute
 	go test -run=NONE -fuzz=FuzzParse -fuzztime=60s ./pkg/parse
 
+bench: ## measure calint against the parse floor and conftest on 1 to 50,000 apps (docs/performance.md)
+	scripts/bench
+
 tools: ## install the pinned tools the tests use
 	go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 	npm ci --prefix tools/sarif --no-audit --no-fund

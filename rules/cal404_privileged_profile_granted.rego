@@ -30,12 +30,16 @@ privileged contains lower(trim_space(p)) if {
 }
 
 # grants: every granted profile / permission set as {where, kind, value, node}.
-grants contains {"where": name, "kind": kind, "value": g.value, "node": g} if {
-	some name, kind in {"profileName": "profile", "permissionSetName": "permission set"}
-	some g in object.get(input.connectedApp, name, [])
+grants contains {"where": "profileName", "kind": "profile", "value": g.value, "node": g} if {
+	some g in input.connectedApp.profileName
+}
+
+grants contains {"where": "permissionSetName", "kind": "permission set", "value": g.value, "node": g} if {
+	some g in input.connectedApp.permissionSetName
 }
 
 grants contains {"where": concat("/", [file, name]), "kind": kind, "value": item, "node": elem} if {
+	lib.is_eca
 	some file in ["ecaOauthPlcy", "ecaSamlPlcy"]
 	some name, kind in {"commaSeparatedProfile": "profile", "commaSeparatedPermissionSet": "permission set"}
 	elem := input[file][name]

@@ -31,8 +31,8 @@ deny contains {
 	"msg": "refresh tokens are granted but isRefreshTokenRotationEnabled is not true: a stolen refresh token keeps working unnoticed",
 	"node": lib.child_or_parent(parent, "isRefreshTokenRotationEnabled"),
 } if {
-	some parent in settings
 	lib.refresh_scope_granted
+	some parent in settings
 	not lib.is_true(parent, "isRefreshTokenRotationEnabled")
 }
 

@@ -55,6 +55,7 @@ deny contains {
 	"node": child.root,
 	"key": "externalClientApplication",
 } if {
+	lib.is_eca
 	some child in lib.eca_children
 	not child.root.externalClientApplication
 }
@@ -64,6 +65,7 @@ deny contains {
 	"node": child.root.externalClientApplication,
 	"key": "externalClientApplication",
 } if {
+	lib.is_eca
 	some child in lib.eca_children
 	blank(child.root.externalClientApplication)
 }

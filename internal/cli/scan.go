@@ -160,6 +160,8 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Severity: severity,
 		Disabled: disabled,
 		Progress: prog.callback(),
+		// only the HTML report shows the apps' posture; the others need names and files
+		LeanApps: f.format != "html",
 	})
 	prog.stop()
 	if err != nil {

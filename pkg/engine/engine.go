@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -97,6 +98,9 @@ type Engine struct {
 	custom  []customQuery
 	timeout time.Duration
 	hasBI   bool
+	// disabled rule ids: the router of a scan without custom policies is generated before
+	// the registry is read, so Eval drops what a disabled rule reports
+	disabled map[string]bool
 }
 
 type customQuery struct {
@@ -138,17 +142,79 @@ func BuiltinModules(withTests bool) (map[string]*ast.Module, error) {
 
 // parsedRules are the embedded rule and library modules; a scan never parses the tests.
 var parsedRules = sync.OnceValues(func() (map[string]*ast.Module, error) {
-	return parseEmbedded(func(p string) bool { return !strings.HasSuffix(p, "_test.rego") })
+	return parseEmbedded(isRuleFile, true)
 })
 
 // parsedTests are the embedded _test.rego modules.
 var parsedTests = sync.OnceValues(func() (map[string]*ast.Module, error) {
-	return parseEmbedded(func(p string) bool { return strings.HasSuffix(p, "_test.rego") })
+	return parseEmbedded(func(p string) bool { return strings.HasSuffix(p, "_test.rego") }, true)
+})
+
+func isRuleFile(p string) bool { return !strings.HasSuffix(p, "_test.rego") }
+
+// plainRules are the embedded rule and library modules parsed without their METADATA: the
+// YAML is half the parse time, and a scan without custom policies compiles them untyped, so
+// New reads the METADATA (ruleAnnotations) while they compile.
+var plainRules = sync.OnceValues(func() (map[string]*ast.Module, error) {
+	return parseEmbedded(isRuleFile, false)
+})
+
+// withoutSchemas blanks the `schemas:` entry of a METADATA block (keeping the lines, so
+// locations stay right): the registry does not use it, and OPA parses each schema ref with
+// its whole capabilities list built anew.
+func withoutSchemas(head []byte) []byte {
+	lines := bytes.SplitAfter(head, []byte("\n"))
+	in := false
+	for i, l := range lines {
+		t := bytes.TrimRight(l, "\r\n")
+		switch {
+		case bytes.Equal(t, []byte("# schemas:")):
+			in = true
+		case in && bytes.HasPrefix(t, []byte("#  ")):
+		default:
+			in = false
+			continue
+		}
+		lines[i] = []byte("#\n")
+	}
+	return bytes.Join(lines, nil)
+}
+
+// ruleAnnotations are the package METADATA of every embedded rule and library module, by
+// module name, parsed from each file's head (its comments and package line) only.
+var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, error) {
+	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: ast.CapabilitiesForThisVersion()}
+	out := map[string][]*ast.Annotations{}
+	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !isRuleFile(p) {
+			return err
+		}
+		b, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			return err
+		}
+		head := b
+		if i := bytes.Index(b, []byte("\npackage ")); i >= 0 {
+			if j := bytes.IndexByte(b[i+1:], '\n'); j >= 0 {
+				head = b[:i+1+j+1]
+			}
+		}
+		m, err := ast.ParseModuleWithOpts(path.Join("rules", p), string(withoutSchemas(head)), popts)
+		if err != nil {
+			return err
+		}
+		out[path.Join("rules", p)] = m.Annotations
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return out, nil
 })
 
 // parseEmbedded parses the embedded .rego files that keep selects, on every CPU: parsing
 // (METADATA YAML included) is most of a one-file scan's start-up.
-func parseEmbedded(keep func(string) bool) (map[string]*ast.Module, error) {
+func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Module, error) {
 	var files []string
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !keep(p) {
@@ -160,6 +226,9 @@ func parseEmbedded(keep func(string) bool) (map[string]*ast.Module, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load built-in rules: %w", err)
 	}
+	// one capabilities value for every file: without it the parser builds (clones and
+	// sorts) OPA's whole builtin list for each module
+	popts := ast.ParserOptions{ProcessAnnotation: annotations, RegoVersion: ast.RegoV1, Capabilities: ast.CapabilitiesForThisVersion()}
 	parsed := make([]*ast.Module, len(files))
 	errs := make([]error, len(files))
 	var next atomic.Int64
@@ -169,7 +238,7 @@ func parseEmbedded(keep func(string) bool) (map[string]*ast.Module, error) {
 			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
 				b, err := fs.ReadFile(rules.FS, files[i])
 				if err == nil {
-					parsed[i], err = ast.ParseModuleWithOpts(path.Join("rules", files[i]), string(b), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+					parsed[i], err = ast.ParseModuleWithOpts(path.Join("rules", files[i]), string(b), popts)
 				}
 				errs[i] = err
 			}
@@ -244,7 +313,27 @@ func Capabilities() *ast.Capabilities {
 
 // New compiles the built-in rules and the configured custom policies and prepares them.
 func New(ctx context.Context, cfg Config) (*Engine, error) {
-	builtins, err := BuiltinModules(false)
+	// Without custom policies nothing is type-checked at run time (see compile below), so
+	// the rules are parsed without METADATA and it is read on another core while they
+	// compile.
+	fast := len(cfg.Policies) == 0
+	var builtins map[string]*ast.Module
+	var err error
+	type annotations struct {
+		byFile map[string][]*ast.Annotations
+		err    error
+	}
+	var anns chan annotations
+	if fast {
+		anns = make(chan annotations, 1)
+		go func() {
+			a, err := ruleAnnotations()
+			anns <- annotations{a, err}
+		}()
+		builtins, err = plainRules()
+	} else {
+		builtins, err = BuiltinModules(false)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -264,22 +353,42 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		mods[p.Name] = m
 		customFiles[p.Name] = true
 	}
-	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout}
+	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout, disabled: cfg.Disabled}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
-	if err := e.readRegistry(mods, customFiles); err != nil {
-		return nil, err
+	if !fast {
+		if err := e.readRegistry(mods, customFiles); err != nil {
+			return nil, err
+		}
 	}
-	store := inmem.NewFromObject(map[string]any{"calint": cfg.Data})
+	// rules read options with every app: the store hands out AST values, not Go values
+	// converted on each read
+	store := inmem.NewFromObjectWithOpts(map[string]any{"calint": cfg.Data}, inmem.OptReturnASTValuesOnRead(true))
 	var router strings.Builder
 	router.WriteString("package calint.main\n\n")
-	for _, r := range e.rules {
-		if !r.Builtin || r.Native || cfg.Disabled[r.ID] {
-			continue
+	// the router names each rule by its package; Eval maps it to the rule
+	var routed []string
+	if fast {
+		// built-in packages are calint.rules.<lower-case id> (TestBuiltinPackagesAreIDs)
+		for _, m := range builtins {
+			pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+			id, ok := strings.CutPrefix(pkg, "calint.rules.")
+			if ok && hasDeny(m) && !cfg.Disabled[strings.ToUpper(id)] {
+				routed = append(routed, pkg)
+			}
 		}
+		sort.Strings(routed)
+	} else {
+		for _, r := range e.rules {
+			if r.Builtin && !r.Native && !cfg.Disabled[r.ID] {
+				routed = append(routed, r.Package)
+			}
+		}
+	}
+	for _, pkg := range routed {
 		e.hasBI = true
-		fmt.Fprintf(&router, "violations contains {%q: %q, \"d\": d} if some d in data.%s.deny\n\n", "rule", r.ID, r.Package)
+		fmt.Fprintf(&router, "violations contains {\"pkg\": %q, \"d\": d} if some d in data.%s.deny\n\n", pkg, pkg)
 	}
 	if !e.hasBI {
 		router.WriteString("violations := set()\n")
@@ -293,6 +402,23 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	// unit tests compile them with it), and they are embedded, so a scan without custom
 	// policies skips the schema: it is a third of the compile time of every run.
 	c, err := compile(mods, len(customFiles) > 0)
+	if fast {
+		a := <-anns
+		if err == nil && a.err != nil {
+			err = a.err
+		}
+		if err == nil {
+			// the registry reads copies that carry the METADATA; the shared parsed
+			// modules are not changed
+			annotated := make(map[string]*ast.Module, len(builtins))
+			for name, m := range builtins {
+				cp := *m
+				cp.Annotations = a.byFile[name]
+				annotated[name] = &cp
+			}
+			err = e.readRegistry(annotated, customFiles)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -531,7 +657,7 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Violation, error)
 		if err != nil {
 			return nil, fmt.Errorf("evaluate: %w", err)
 		}
-		vs, err := decodeRouter(rs)
+		vs, err := e.decodeRouter(rs)
 		if err != nil {
 			return nil, err
 		}
@@ -580,7 +706,7 @@ func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Violation, error)
 
 func passthrough(t *ast.Term, _ *rego.EvalContext) (any, error) { return t.Value, nil }
 
-func decodeRouter(rs rego.ResultSet) ([]Violation, error) {
+func (e *Engine) decodeRouter(rs rego.ResultSet) ([]Violation, error) {
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
 		return nil, nil
 	}
@@ -599,11 +725,13 @@ func decodeRouter(rs rego.ResultSet) ([]Violation, error) {
 		if !ok || derr != nil {
 			return
 		}
-		id, _ := str(obj, "rule")
+		pkg, _ := str(obj, "pkg")
+		r := e.byPkg[pkg]
 		d := obj.Get(ast.InternedTerm("d"))
-		if d == nil {
+		if r == nil || d == nil || e.disabled[r.ID] {
 			return
 		}
+		id := r.ID
 		vi, err := decodeViolation(id, d.Value)
 		if err != nil {
 			derr = fmt.Errorf("rule %s: %w", id, err)

@@ -17,6 +17,7 @@ import (
 // History (1,000 apps, 2-core VM, ns/op; see docs/performance.md):
 //
 //	60.3M   core commit
+//	46.1M   children grouped without a map per element (462 allocs/app)
 func BenchmarkConnectedApp(b *testing.B) {
 	dir := benchcorpus.Project(b, benchcorpus.Apps(b))
 	schemas, err := engine.Schemas()

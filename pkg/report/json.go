@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -13,17 +15,66 @@ type jsonReport struct {
 }
 
 // JSON writes one object: version, summary, findings (suppressed ones included, marked)
-// and errors.
+// and errors. It streams the findings one by one, so a scan of many apps never holds its
+// whole report in memory; the bytes are those of encoding jsonReport with a two-space
+// indent and no HTML escaping.
 func JSON(w io.Writer, r *Report) error {
-	out := jsonReport{Version: r.Version, Summary: r.Summary, Findings: r.Findings, Errors: r.Errors}
-	if out.Findings == nil {
-		out.Findings = []Finding{}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	e := &jsonStream{w: bw}
+	e.raw("{\n  \"version\": ")
+	e.value("  ", r.Version)
+	e.raw(",\n  \"summary\": ")
+	e.value("  ", r.Summary)
+	e.raw(",\n  \"findings\": ")
+	writeArray(e, r.Findings)
+	e.raw(",\n  \"errors\": ")
+	writeArray(e, r.Errors)
+	e.raw("\n}\n")
+	if e.err != nil {
+		return e.err
 	}
-	if out.Errors == nil {
-		out.Errors = []FileError{}
+	return bw.Flush()
+}
+
+func writeArray[T any](e *jsonStream, items []T) {
+	if len(items) == 0 {
+		e.raw("[]")
+		return
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	e.raw("[\n    ")
+	for i := range items {
+		if i > 0 {
+			e.raw(",\n    ")
+		}
+		e.value("    ", &items[i])
+	}
+	e.raw("\n  ]")
+}
+
+// jsonStream writes JSON values with encoding/json's indentation, keeping the first error.
+type jsonStream struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	err error
+}
+
+func (e *jsonStream) raw(s string) {
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+// value writes v indented as if it were nested at prefix.
+func (e *jsonStream) value(prefix string, v any) {
+	if e.err != nil {
+		return
+	}
+	e.buf.Reset()
+	enc := json.NewEncoder(&e.buf)
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if e.err = enc.Encode(v); e.err != nil {
+		return
+	}
+	_, e.err = e.w.Write(bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")))
 }

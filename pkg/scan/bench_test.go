@@ -15,9 +15,11 @@ import (
 // many workers (the parse floor). The scan's engine is prepared once, outside the loop;
 // ns/app is per app, and the scan's ratio to the floor is what docs/performance.md tracks.
 //
-// History (10,000 apps, 2-core VM, scan ns/op / floor ns/op; see docs/performance.md):
+// History (2-core VM, scan ns/op / floor ns/op; see docs/performance.md):
 //
-//	16.1G / 0.48G   core commit (33x the floor)
+//	1.87G           core commit, 1,000 apps
+//	522M / 40.3M    1,000 apps (13x the floor)
+//	4.92G / 315M    10,000 apps, CALINT_BENCH_APPS=10000 (15.6x the floor)
 func BenchmarkScan(b *testing.B) {
 	n := benchcorpus.Apps(b)
 	dir := benchcorpus.Project(b, n)

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unique"
 
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
@@ -42,6 +43,10 @@ type Options struct {
 	Disabled map[string]bool
 	// Progress, when set, is called after each file with the count done so far.
 	Progress func(done int)
+	// LeanApps keeps only each app's name, type and files in Result.Apps, without the
+	// posture facts and callbacks that only the HTML report shows: a scan of many apps then
+	// holds little more than its findings.
+	LeanApps bool
 }
 
 // Directive is a calint comment in a file, with the lines it covers.
@@ -138,14 +143,21 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	res := &Result{}
+	// merge into slices of the exact size, dropping each part as it is copied: findings
+	// are most of what a large scan holds
+	nf, na := 0, 0
 	for _, p := range parts {
+		nf, na = nf+len(p.Findings), na+len(p.Apps)
+	}
+	res := &Result{Findings: make([]report.Finding, 0, nf), Apps: make([]report.AppSummary, 0, na)}
+	for i, p := range parts {
 		res.Findings = append(res.Findings, p.Findings...)
 		res.Errors = append(res.Errors, p.Errors...)
 		res.Directives = append(res.Directives, p.Directives...)
 		res.Apps = append(res.Apps, p.Apps...)
 		res.Files += p.Files
 		res.AppCount += p.AppCount
+		parts[i] = nil
 	}
 	// External Client Apps are joined across files once every file is parsed.
 	for _, app := range s.builder.ECAs(s.ecaDocs) {
@@ -259,7 +271,15 @@ func (s *scanner) severity(r engine.Rule, override string) string {
 
 func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 	res.AppCount++
-	res.Apps = append(res.Apps, Summarize(app))
+	if s.opts.LeanApps {
+		files := make([]string, len(app.Docs))
+		for i, d := range app.Docs {
+			files[i] = d.Path
+		}
+		res.Apps = append(res.Apps, report.AppSummary{Name: app.Name, Type: app.Type, Files: files})
+	} else {
+		res.Apps = append(res.Apps, Summarize(app))
+	}
 	vs, err := s.opts.Engine.Eval(ctx, app.Input)
 	if err != nil {
 		return fmt.Errorf("app %s (%s): %w", app.Name, app.Docs[0].Path, err)
@@ -278,11 +298,12 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		if doc.Context {
 			continue // only the files asked for report findings
 		}
+		// messages, paths and source lines repeat across apps: findings share one copy
 		f := report.Finding{
-			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: v.Msg,
+			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: intern(v.Msg),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
-			App: app.Name, AppType: app.Type, Path: loc.Path, Key: v.Key,
-			Snippet: redact.Line(doc.Line(loc.Start.Line)),
+			App: app.Name, AppType: app.Type, Path: intern(loc.Path), Key: intern(v.Key),
+			Snippet: intern(redact.Line(doc.Line(loc.Start.Line))),
 		}
 		value := ""
 		if loc.Repeated {
@@ -294,9 +315,30 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 	return nil
 }
 
-var indexRe = regexp.MustCompile(`\[\d+\]`)
+// intern returns the canonical copy of s.
+func intern(s string) string { return unique.Make(s).Value() }
 
-func stripIndexes(p string) string { return indexRe.ReplaceAllString(p, "") }
+// stripIndexes drops every "[digits]" from an element path.
+func stripIndexes(p string) string {
+	if !strings.Contains(p, "[") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '[' {
+			j := i + 1
+			for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+				j++
+			}
+			if j > i+1 && j < len(p) && p[j] == ']' {
+				i = j
+				continue
+			}
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
 
 // fingerprint is the semantic identity of a finding: rule, app, element path and the
 // value that tells findings apart; never a line number.
@@ -306,7 +348,8 @@ func fingerprint(parts ...string) string {
 		h.Write([]byte(p))
 		h.Write([]byte{0})
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
 var directiveRe = regexp.MustCompile(`^\s*calint:`)

@@ -15,14 +15,12 @@ default_options := {
 
 # option returns the value of an option for the current app: the app's override in
 # data.calint.apps[NAME], else data.calint.options, else the default.
-option(name) := data.calint.apps[input.app.name][name]
-
-option(name) := data.calint.options[name] if not data.calint.apps[input.app.name][name]
-
-option(name) := default_options[name] if {
-	not data.calint.apps[input.app.name][name]
-	not data.calint.options[name]
-}
+# (One function with else, so a call stops at the first value found.)
+option(name) := v if {
+	v := data.calint.apps[input.app.name][name]
+} else := v if {
+	v := data.calint.options[name]
+} else := default_options[name]
 
 # redact shows at most the first 4 characters of a secret, then "…" and its length.
 redact(s) := sprintf("%s… (%d characters)", [substring(s, 0, 4), count(s)]) if count(s) > 8
