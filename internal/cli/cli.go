@@ -161,3 +161,31 @@ func loadEngine(ctx context.Context, policies []string) (*engine.Engine, error) 
 	}
 	return engine.New(ctx, engine.Config{Data: map[string]any{}, Policies: mods})
 }
+
+// printFlags lists a flag set GNU-style: "-f, --format FORMAT", one-letter shorthands
+// merged into their long flag, defaults shown when they are not zero.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	short := map[string]string{}
+	fs.VisitAll(func(f *flag.Flag) {
+		if long, ok := strings.CutPrefix(f.Usage, "shorthand for --"); ok && len(f.Name) == 1 {
+			short[long] = f.Name
+		}
+	})
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) == 1 && short[strings.TrimPrefix(f.Usage, "shorthand for --")] == f.Name {
+			return
+		}
+		name, usage := flag.UnquoteUsage(f)
+		head := "      --" + f.Name
+		if s := short[f.Name]; s != "" {
+			head = "  -" + s + ", --" + f.Name
+		}
+		if name != "" {
+			head += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "default") {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "%s\n        %s\n", head, usage)
+	})
+}

@@ -156,7 +156,7 @@ func regoFiles(dir string, tests bool) ([]string, error) {
 
 func runRules(ctx context.Context, args []string, env Env) (int, error) {
 	fs := newFlagSet("rules", env)
-	format := fs.String("format", "text", "output `format`: text, json or markdown")
+	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
 	fs.StringVar(format, "f", "text", "shorthand for --format")
 	var policies multiFlag
 	fs.Var(&policies, "policy", "include custom rules from a file or directory (repeatable)")

@@ -38,7 +38,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
-	fs.StringVar(&f.format, "format", "text", "output `format`: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&f.format, "f", "text", "shorthand for --format")
 	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
 	fs.StringVar(&f.output, "o", "", "shorthand for --output")
@@ -49,7 +49,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.Var(&f.enable, "enable", "enable `RULE` (repeatable; overrides config)")
 	fs.Var(&f.disable, "disable", "disable `RULE` (repeatable; overrides config)")
 	fs.BoolVar(&f.noColor, "no-color", false, "plain text output (also NO_COLOR, TERM=dumb, non-TTY)")
-	fs.IntVar(&f.jobs, "jobs", 0, "parallel workers (default: number of CPUs)")
+	fs.IntVar(&f.jobs, "jobs", 0, "`N` parallel workers (default: number of CPUs)")
 	fs.IntVar(&f.jobs, "j", 0, "shorthand for --jobs")
 	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
@@ -58,7 +58,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	f.suppress.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: calint [scan] [flags] [PATH...]\n\nPATH is a file, a directory, a Metadata API retrieve .zip, or - for standard input.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(env.Stderr, fs)
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {

@@ -30,7 +30,7 @@ func runVerify(ctx context.Context, args []string, env Env) (int, error) {
 			"Runs the Rego tests (_test.rego) of each policy directory and checks its XML fixtures:\n"+
 			"every metadata file under DIR is scanned with DIR's policies, and the findings of those\n"+
 			"policies must be exactly the lines marked <!-- want: ID -->. DIR defaults to '.'.\n\nFlags:\n")
-		fs.PrintDefaults()
+		printFlags(env.Stderr, fs)
 	}
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
