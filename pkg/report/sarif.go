@@ -322,7 +322,8 @@ func HelpMarkdown(rule engine.Rule) string {
 func fileURI(p string) string {
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
-		parts[i] = url.PathEscape(s)
+		// "!" (archive.zip!inner/path) is a legal path character; keep it readable
+		parts[i] = strings.ReplaceAll(url.PathEscape(s), "%21", "!")
 	}
 	return strings.Join(parts, "/")
 }
