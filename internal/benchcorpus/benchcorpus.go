@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/calint/calint/pkg/parse"
 )
 
 // Seed is the generator seed every benchmark uses.
@@ -97,4 +99,23 @@ func Files(tb testing.TB, dir string) []string {
 		tb.Fatalf("no app files in %s (%v)", dir, err)
 	}
 	return files
+}
+
+// Docs parses the app files of a generated project, in Files order.
+func Docs(tb testing.TB, dir string) []*parse.Doc {
+	tb.Helper()
+	var docs []*parse.Doc
+	for _, f := range Files(tb, dir) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		kind, _, _ := parse.KindOf(f)
+		d, err := parse.Parse(f, kind, src, parse.DefaultLimits)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }

@@ -1,7 +1,6 @@
 package engine_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -9,7 +8,6 @@ import (
 	"github.com/calint/calint/internal/benchcorpus"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/model"
-	"github.com/calint/calint/pkg/parse"
 )
 
 // benchInputs builds the rule inputs of a gen-corpus project.
@@ -22,16 +20,7 @@ func benchInputs(b *testing.B) []ast.Value {
 	}
 	builder := &model.Builder{Schemas: schemas}
 	var inputs []ast.Value
-	for _, f := range benchcorpus.Files(b, dir) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		kind, _, _ := parse.KindOf(f)
-		d, err := parse.Parse(f, kind, src, parse.DefaultLimits)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, d := range benchcorpus.Docs(b, dir) {
 		inputs = append(inputs, builder.ConnectedApp(d).Input)
 	}
 	return inputs

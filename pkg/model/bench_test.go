@@ -1,13 +1,11 @@
 package model_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/calint/calint/internal/benchcorpus"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/model"
-	"github.com/calint/calint/pkg/parse"
 )
 
 // BenchmarkConnectedApp builds the rule input of every app of a gen-corpus project
@@ -24,19 +22,7 @@ func BenchmarkConnectedApp(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var docs []*parse.Doc
-	for _, f := range benchcorpus.Files(b, dir) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		kind, _, _ := parse.KindOf(f)
-		d, err := parse.Parse(f, kind, src, parse.DefaultLimits)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := benchcorpus.Docs(b, dir)
 	builder := &model.Builder{Schemas: schemas}
 	b.ReportAllocs()
 	for b.Loop() {
