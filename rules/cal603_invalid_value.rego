@@ -24,8 +24,13 @@
 package calint.rules.cal603
 
 deny contains {
-	"msg": sprintf("value \"%v\" of %s (%s) is not valid: expected %v", [v.value, v.name, v.path, v.expected]),
+	"msg": sprintf("value \"%v\" of %s is not valid: expected %v", [v.value, where(v), v.expected]),
 	"node": v,
 } if {
 	some v in input.invalidValues
 }
+
+# where names the element, with its path when it is not directly under the root.
+where(v) := v.name if v.path == v.name
+
+else := sprintf("%s (%s)", [v.name, v.path])

@@ -42,3 +42,18 @@ test_none_passes if {
 	}
 	count(r) == 0
 }
+
+test_message_names_path_only_when_nested if {
+	r := cal603.deny with input as {
+		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"invalidValues": [
+			{"_ref": 1, "name": "label", "path": "label", "value": "x", "expected": "y"},
+			{"_ref": 2, "name": "ipRelaxation", "path": "oauthPolicy/ipRelaxation", "value": "OPEN", "expected": "z"},
+		],
+	}
+	msgs := {f.msg | some f in r}
+	msgs == {
+		`value "x" of label is not valid: expected y`,
+		`value "OPEN" of ipRelaxation (oauthPolicy/ipRelaxation) is not valid: expected z`,
+	}
+}

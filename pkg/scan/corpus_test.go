@@ -136,7 +136,7 @@ func TestCorpusUnknownElements(t *testing.T) {
 func TestCorpusInvalidValues(t *testing.T) {
 	const plcy = "RamiroHernandez__CICD__@c5f0fc9fd0__force-app__main__default__extlClntAppOauthPolicies__SOLU_CI_CD_oauthPlcy.ecaOauthPlcy-meta.xml"
 	diffLists(t, "CAL603", corpusFindings(t, "CAL603"), []string{
-		plcy + `:4 value "RelaxIPRestrictions" of ipRelaxationPolicyType (ipRelaxationPolicyType) is not valid: expected one of Enforce, Bypass, Bypass_2factor, Enforce_RelaxRefresh`,
-		plcy + `:9 value "AdminApprovedUsers" of permittedUsersPolicyType (permittedUsersPolicyType) is not valid: expected one of AdminApprovedPreAuthorized, AllSelfAuthorized`,
+		plcy + `:4 value "RelaxIPRestrictions" of ipRelaxationPolicyType is not valid: expected one of Enforce, Bypass, Bypass_2factor, Enforce_RelaxRefresh`,
+		plcy + `:9 value "AdminApprovedUsers" of permittedUsersPolicyType is not valid: expected one of AdminApprovedPreAuthorized, AllSelfAuthorized`,
 	})
 }
