@@ -88,6 +88,9 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
+	// Source is the text of the error's line when the file is readable text (it may hold
+	// a secret: mask it before showing it).
+	Source string
 }
 
 func (e *Error) Error() string {
@@ -146,6 +149,9 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 		if off >= 0 {
 			p := d.Pos(off)
 			e.Line, e.Col = p.Line, p.Col
+			if l := d.Line(p.Line); len(l) <= 500 && utf8.ValidString(l) && !strings.ContainsRune(l, 0) {
+				e.Source = l
+			}
 		}
 		return e
 	}

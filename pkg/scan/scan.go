@@ -254,6 +254,7 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		RuleID: ParseErrorID, Name: s.parseRule.Name, Severity: s.severity(s.parseRule, ""),
 		Message: pe.Msg, File: f.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
+		Snippet: redact.Line(pe.Source),
 	}
 	fnd.Fingerprint = fingerprint(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
 	return fnd
