@@ -85,16 +85,22 @@ func TestSARIFValidatesOnRealCorpus(t *testing.T) {
 		if bytes.Contains(b, []byte("13323244227443687000000D8d000003UGoxEAG")) {
 			t.Error("SARIF contains a secret from the corpus")
 		}
-		valOut := filepath.Join(t.TempDir(), "validation.sarif")
-		cmd := exec.Command(mt, "validate", "--rule-kind", "Gh;Sarif", "-o", valOut, out)
-		msg, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("multitool: %v\n%s", err, msg)
-		}
-		for _, line := range strings.Split(string(msg), "\n") {
-			if strings.Contains(line, ": error ") || strings.Contains(line, ": warning ") {
-				t.Errorf("validator: %s", line)
-			}
+		validateSARIF(t, mt, out)
+	}
+}
+
+// validateSARIF runs the SARIF Multitool's GitHub and SARIF rules on a log and fails the
+// test on any error or warning.
+func validateSARIF(t *testing.T, mt, path string) {
+	t.Helper()
+	valOut := filepath.Join(t.TempDir(), "validation.sarif")
+	msg, err := exec.Command(mt, "validate", "--rule-kind", "Gh;Sarif", "-o", valOut, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("multitool: %v\n%s", err, msg)
+	}
+	for _, line := range strings.Split(string(msg), "\n") {
+		if strings.Contains(line, ": error ") || strings.Contains(line, ": warning ") {
+			t.Errorf("validator: %s", line)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -641,12 +642,12 @@ func (e *Engine) Rules() []Rule { return e.rules }
 
 // Rule returns a rule by id.
 func (e *Engine) Rule(id string) (Rule, bool) {
-	for _, r := range e.rules {
-		if r.ID == id {
-			return r, true
-		}
+	// e.rules is sorted by id; this runs once per finding
+	i, ok := slices.BinarySearchFunc(e.rules, id, func(r Rule, id string) int { return strings.Compare(r.ID, id) })
+	if !ok {
+		return Rule{}, false
 	}
-	return Rule{}, false
+	return e.rules[i], true
 }
 
 // Eval evaluates every enabled rule against one app's input.

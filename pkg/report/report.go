@@ -44,8 +44,6 @@ type Finding struct {
 	Suppression *Suppression `json:"suppression,omitempty"`
 	// Snippet is the source line of the finding, with secrets masked.
 	Snippet string `json:"-"`
-	// Parts is extra per-finding context for reports (never secret).
-	Key string `json:"-"`
 }
 
 // FileError is a file or input that could not be read or parsed, or another problem that

@@ -303,7 +303,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		f := report.Finding{
 			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: intern(v.Msg),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
-			App: app.Name, AppType: app.Type, Path: intern(loc.Path), Key: intern(v.Key),
+			App: app.Name, AppType: app.Type, Path: intern(loc.Path),
 			Snippet: intern(redact.Line(doc.Line(loc.Start.Line))),
 		}
 		value := ""
