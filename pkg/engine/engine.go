@@ -99,9 +99,6 @@ type Engine struct {
 	custom  []customQuery
 	timeout time.Duration
 	hasBI   bool
-	// disabled rule ids: the router of a scan without custom policies is generated before
-	// the registry is read, so Eval drops what a disabled rule reports
-	disabled map[string]bool
 }
 
 type customQuery struct {
@@ -354,7 +351,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		mods[p.Name] = m
 		customFiles[p.Name] = true
 	}
-	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout, disabled: cfg.Disabled}
+	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -729,7 +726,7 @@ func (e *Engine) decodeRouter(rs rego.ResultSet) ([]Violation, error) {
 		pkg, _ := str(obj, "pkg")
 		r := e.byPkg[pkg]
 		d := obj.Get(ast.InternedTerm("d"))
-		if r == nil || d == nil || e.disabled[r.ID] {
+		if r == nil || d == nil {
 			return
 		}
 		id := r.ID
