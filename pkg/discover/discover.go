@@ -81,7 +81,7 @@ func (w *walker) ecaContext() error {
 	}
 	for _, root := range order {
 		cw := &walker{opts: w.opts, cwd: w.cwd, seenDirs: map[string]bool{}, seenFile: w.seenFile, fn: func(f File) error {
-			if f.Kind.Suffix == "connectedApp" {
+			if f.Kind.Group != parse.GroupECA {
 				return nil
 			}
 			f.Context = true
@@ -184,7 +184,7 @@ func (w *walker) path(p string) error {
 	if !ok {
 		return nil
 	}
-	if kind.Suffix != "connectedApp" {
+	if kind.Group == parse.GroupECA {
 		w.explicitECA = append(w.explicitECA, p)
 	}
 	return w.emit(w.file(p, kind))

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -59,15 +60,31 @@ type App struct {
 // Builder builds apps against a schema set. It is safe for concurrent use.
 type Builder struct {
 	Schemas *schema.Set
+	// Now is the scan date that certificate validity is measured against; the zero value
+	// means the time of the build.
+	Now time.Time
 }
 
 // ConnectedApp builds the app of one Connected App file.
-func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
-	a := &App{Name: parse.FullName(doc.Path), Type: ConnectedApp, Docs: []*parse.Doc{doc}}
-	ib := &inputBuilder{app: a, schemas: b.Schemas}
+func (b *Builder) ConnectedApp(doc *parse.Doc) *App { return b.Single(doc) }
+
+// Single builds the app of a file that is an app on its own (parse.GroupApp): a Connected
+// App, an AuthProvider, a NamedCredential, an ExternalCredential or a settings file. The
+// app's name is the component's name and its type the metadata type.
+func (b *Builder) Single(doc *parse.Doc) *App {
+	a := &App{Name: parse.FullName(doc.Path), Type: doc.Kind.Type, Docs: []*parse.Doc{doc}}
+	ib := b.inputBuilder(a)
 	root := ib.doc(0)
-	a.Input = ib.finish(item("connectedApp", root))
+	a.Input = ib.finish(item(doc.Kind.Key, root))
 	return a
+}
+
+func (b *Builder) inputBuilder(a *App) *inputBuilder {
+	now := b.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return &inputBuilder{app: a, schemas: b.Schemas, now: now}
 }
 
 // ECAs joins External Client App files into apps by their externalClientApplication
@@ -77,7 +94,7 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	groups := map[string]*App{}
 	for _, d := range docs {
 		name := parse.FullName(d.Path)
-		if d.Kind.Suffix != "eca" {
+		if d.Kind.Key != "eca" {
 			if ref := child(d.Root, "externalClientApplication"); ref != nil && strings.TrimSpace(ref.Text) != "" {
 				name = strings.TrimSpace(ref.Text)
 			} else {
@@ -94,25 +111,25 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	apps := make([]*App, 0, len(groups))
 	for _, a := range groups {
 		sort.SliceStable(a.Docs, func(i, j int) bool {
-			hi, hj := a.Docs[i].Kind.Suffix == "eca", a.Docs[j].Kind.Suffix == "eca"
+			hi, hj := a.Docs[i].Kind.Key == "eca", a.Docs[j].Kind.Key == "eca"
 			if hi != hj {
 				return hi
 			}
 			return a.Docs[i].Path < a.Docs[j].Path
 		})
-		ib := &inputBuilder{app: a, schemas: b.Schemas}
+		ib := b.inputBuilder(a)
 		var parts [][2]*ast.Term
 		seen := map[string]bool{}
 		for i, d := range a.Docs {
-			if seen[d.Kind.Suffix] {
+			if seen[d.Kind.Key] {
 				// a second file of the same kind for one app: rules see the first one, but
 				// this one is still built, so its elements have refs and its unknown
 				// elements and invalid values are reported.
 				ib.doc(i)
 				continue
 			}
-			seen[d.Kind.Suffix] = true
-			parts = append(parts, item(d.Kind.Suffix, ib.doc(i)))
+			seen[d.Kind.Key] = true
+			parts = append(parts, item(d.Kind.Key, ib.doc(i)))
 		}
 		a.Input = ib.finish(parts...)
 		apps = append(apps, a)
@@ -137,6 +154,7 @@ type inputBuilder struct {
 	invalid  []*ast.Term
 	docIndex int
 	cur      *parse.Doc
+	now      time.Time
 }
 
 func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{key(k), v} }
@@ -159,7 +177,7 @@ func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 		files[i] = ast.ObjectTerm(
 			item("path", ast.StringTerm(d.Path)),
 			item("type", key(d.Kind.Type)),
-			item("suffix", key(d.Kind.Suffix)),
+			item("suffix", key(d.Kind.Key)),
 		)
 	}
 	items := []([2]*ast.Term){
@@ -186,7 +204,7 @@ func (ib *inputBuilder) doc(i int) *ast.Term {
 	ib.docIndex = i
 	ib.cur = ib.app.Docs[i]
 	var elem *schema.Elem
-	if t := ib.schemas.Type(ib.cur.Kind.Suffix); t != nil {
+	if t := ib.schemas.Type(ib.cur.Kind.Key); t != nil {
 		elem = t.Root
 	}
 	if i == 0 {
@@ -365,6 +383,14 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 		items = append(items, item("value", ast.StringTerm(v)))
 		return ast.ObjectTerm(items...)
 	}
+	var cert *CertFacts
+	if elem.Kind == schema.Certificate && v != "" {
+		c := ParseCertificate(v, ib.now)
+		cert = &c
+		if !c.Parsed && !c.Placeholder && known {
+			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, shorten(v), "a base64-encoded X.509 certificate ("+c.Error+")"))
+		}
+	}
 	if ok, expected := elem.Check(v); !ok {
 		if known {
 			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, v, expected))
@@ -404,6 +430,10 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 			}
 		}
 		items = append(items, item("items", ast.ArrayTerm(parts...)))
+	case schema.Certificate:
+		if cert != nil {
+			items = append(items, item("cert", cert.term()))
+		}
 	}
 	return ast.ObjectTerm(items...)
 }

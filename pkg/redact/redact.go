@@ -9,7 +9,7 @@ import (
 
 var (
 	// elements whose text is a secret
-	secretElem = regexp.MustCompile(`(?i)(<(consumerSecret|password|signingKey|serviceAccount|privateKey|clientSecret)\b[^>]*>)([^<]*)`)
+	secretElem = regexp.MustCompile(`(?i)(<(consumerSecret|password|signingKey|serviceAccount|privateKey|clientSecret|oauthToken|oauthRefreshToken|awsAccessSecret|parameterValue)\b[^>]*>)([^<]*)`)
 	// user:password@ in URLs
 	userinfo = regexp.MustCompile(`(://[^/@:\s<>]*:)([^@/\s<>]+)(@)`)
 	// secret-looking query parameters

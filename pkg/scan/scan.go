@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unique"
 
 	"github.com/calint/calint/pkg/discover"
@@ -47,6 +48,8 @@ type Options struct {
 	// posture facts and callbacks that only the HTML report shows: a scan of many apps then
 	// holds little more than its findings.
 	LeanApps bool
+	// Now is the scan date certificate expiry is measured against; zero means now.
+	Now time.Time
 }
 
 // Directive is a calint comment in a file, with the lines it covers.
@@ -99,7 +102,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas}}
+	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas, Now: opts.Now}}
 	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
 		s.parseRule = r
 	} else {
@@ -222,13 +225,13 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 	} else {
 		res.Directives = append(res.Directives, directives(doc)...)
 	}
-	if doc.Kind.Suffix != "connectedApp" {
+	if doc.Kind.Group == parse.GroupECA {
 		s.mu.Lock()
 		s.ecaDocs = append(s.ecaDocs, doc)
 		s.mu.Unlock()
 		return nil
 	}
-	return s.app(ctx, s.builder.ConnectedApp(doc), res)
+	return s.app(ctx, s.builder.Single(doc), res)
 }
 
 func (s *scanner) read(f discover.File) (*parse.Doc, error) {
@@ -256,7 +259,7 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
 		Snippet: redact.Line(pe.Source),
 	}
-	fnd.Fingerprint = fingerprint(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
+	fnd.Fingerprint = fingerprint(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Key, "", pe.Msg)
 	return fnd
 }
 
@@ -310,7 +313,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		if loc.Repeated {
 			value = redact.Line(loc.Value)
 		}
-		f.Fingerprint = fingerprint(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, stripIndexes(loc.Path), value+"\x00"+v.Key)
+		f.Fingerprint = fingerprint(v.RuleID, app.Type, app.Name, doc.Kind.Key, stripIndexes(loc.Path), value+"\x00"+v.Key)
 		res.Findings = append(res.Findings, f)
 	}
 	return nil

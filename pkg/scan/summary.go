@@ -20,7 +20,7 @@ func Summarize(app *model.App) report.AppSummary {
 	get := func(suffix string, path ...string) []*parse.Node {
 		var out []*parse.Node
 		for _, d := range app.Docs {
-			if d.Kind.Suffix != suffix {
+			if d.Kind.Key != suffix {
 				continue
 			}
 			nodes := []*parse.Node{d.Root}
@@ -68,7 +68,8 @@ func Summarize(app *model.App) report.AppSummary {
 	}
 	var callbacks []*parse.Node
 	var secret bool
-	if app.Type == model.ConnectedApp {
+	switch app.Type {
+	case model.ConnectedApp:
 		s.Facts["scopes"] = strings.Join(text(get("connectedApp", "oauthConfig", "scopes")), ", ")
 		if first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false") == "true" {
 			s.Facts["permitted users"] = "admin approved"
@@ -81,7 +82,7 @@ func Summarize(app *model.App) report.AppSummary {
 		s.Facts["refresh token policy"] = first(get("connectedApp", "oauthPolicy", "refreshTokenPolicy"), "infinite (default)")
 		callbacks = get("connectedApp", "oauthConfig", "callbackUrl")
 		secret = len(text(get("connectedApp", "oauthConfig", "consumerSecret"))) > 0
-	} else {
+	case model.ECA:
 		s.Facts["scopes"] = strings.Join(csv(get("ecaOauth", "commaSeparatedOauthScopes")), ", ")
 		s.Facts["permitted users"] = first(get("ecaOauthPlcy", "permittedUsersPolicyType"), "")
 		grants := append(csv(get("ecaOauthPlcy", "commaSeparatedProfile")), csv(get("ecaOauthPlcy", "commaSeparatedPermissionSet"))...)
@@ -94,6 +95,11 @@ func Summarize(app *model.App) report.AppSummary {
 		s.Facts["refresh token policy"] = rp
 		callbacks = get("ecaGlblOauth", "callbackUrl")
 		secret = len(text(get("ecaGlblOauth", "consumerSecret"))) > 0
+	case "AuthProvider":
+		s.Facts["provider type"] = first(get("authprovider", "providerType"), "")
+		secret = len(text(get("authprovider", "consumerSecret"))) > 0
+	case "NamedCredential":
+		s.Facts["endpoint"] = redact.Line(first(get("namedCredential", "endpoint"), ""))
 	}
 	for _, c := range callbacks {
 		for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r", "\n"), "\n") {

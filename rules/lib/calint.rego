@@ -7,8 +7,10 @@ package calint.lib
 default_options := {
 	"allowed-scopes": [],
 	"callback-hosts": [],
+	"certificate-expiry-warning-days": 30,
 	"max-refresh-token-lifetime-days": 90,
 	"max-refresh-token-idle-days": 30,
+	"max-session-timeout-minutes": 120,
 	"max-trusted-ip-addresses": 65536,
 	"privileged-grants": ["System Administrator"],
 }

@@ -8,7 +8,7 @@ secret_placeholder(s) if regex.match(`^\$?\{+[^{}]*\}+$`, trim_space(s))
 
 secret_placeholder(s) if regex.match(`^<[^<>]*>$`, trim_space(s))
 
-secret_placeholder(s) if regex.match(`^(?i)(change[-_ ]?me|change[-_ ]?it|placeholder|todo|tbd|redacted|dummy|secret|your[-_ ]?(consumer[-_ ]?|client[-_ ]?)?secret([-_ ]?here)?)$`, trim_space(s))
+secret_placeholder(s) if regex.match(`^(?i)(change[-_ ]?me|change[-_ ]?it|placeholder([-_ ]?value)?|todo|tbd|redacted|dummy|secret|your[-_ ]?(consumer[-_ ]?|client[-_ ]?)?secret([-_ ]?here)?)$`, trim_space(s))
 
 secret_placeholder(s) if regex.match(`^[xX*]+$`, trim_space(s))
 
@@ -32,3 +32,7 @@ walk_path_name(path) := concat("/", [p | some p in path; is_string(p); p != "url
 walk_skip_path(path) if path[0] in {"app", "unknownElements", "invalidValues"}
 
 walk_skip_path(path) if "urls" in path
+
+# secret_length describes a secret for messages by its length only: no character of a
+# secret value is ever shown.
+secret_length(s) := sprintf("%d characters", [count(s)])
