@@ -21,7 +21,7 @@ func TestSeveritiesAreCaseInsensitive(t *testing.T) {
 		t.Errorf("fail-on Never: %q, %v", c.FailOn, err)
 	}
 	for src, want := range map[string]string{
-		"fail-on: severe\n": `config .calint.yaml:1: fail-on "severe" is not one of critical, high, medium, low, info, never`,
+		"fail-on: severe\n":                        `config .calint.yaml:1: fail-on "severe" is not one of critical, high, medium, low, info, never`,
 		"rules:\n  CAL101:\n    severity: never\n": `config .calint.yaml:3: rules.CAL101.severity "never" is not one of critical, high, medium, low, info`,
 	} {
 		_, err := config.Parse(".calint.yaml", []byte(src), nil)
