@@ -2,17 +2,19 @@ package calint.rules.cal207_test
 
 import data.calint.rules.cal207
 
+import data.calint.test
+
 u(ref, v, scheme, host, loopback) := {"_ref": ref, "value": v, "url": {"parsed": true, "scheme": scheme, "host": host, "port": "", "loopback": loopback, "userinfo": false, "password": false, "query": [], "fragment": false}}
 
 ca(fields) := {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": object.union({"_ref": 0}, fields)}
 
 test_info_url_medium_whole_violation if {
 	r := cal207.deny with input as ca({"infoUrl": u(1, "http://acme.example/about", "http", "acme.example", false)})
-	r == {{
+	test.equals(r, {{
 		"msg": "connectedApp/infoUrl http://acme.example/about uses plain http to acme.example; use https",
 		"node": u(1, "http://acme.example/about", "http", "acme.example", false),
 		"key": "connectedApp/infoUrl",
-	}}
+	}})
 }
 
 test_acs_url_high if {

@@ -2,6 +2,8 @@ package calint.rules.cal208_test
 
 import data.calint.rules.cal208
 
+import data.calint.test
+
 url(ref, v, host) := {"_ref": ref, "value": v, "url": {"parsed": true, "scheme": "https", "host": host, "port": "", "loopback": false, "userinfo": false, "password": false, "query": [], "fragment": false}}
 
 ca(urls) := {
@@ -10,11 +12,12 @@ ca(urls) := {
 }
 
 test_whole_violation if {
-	cal208.deny == {{
+	r := cal208.deny with input as ca([url(3, "https://www.google.com", "www.google.com")])
+	test.equals(r, {{
 		"msg": "callback URL https://www.google.com points at www.google.com, a placeholder host the app cannot own: the authorization code goes to whoever controls it",
 		"node": url(3, "https://www.google.com", "www.google.com"),
 		"key": "https://www.google.com",
-	}} with input as ca([url(3, "https://www.google.com", "www.google.com")])
+	}})
 }
 
 test_placeholder_hosts_fire if {

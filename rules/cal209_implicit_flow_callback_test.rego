@@ -2,6 +2,8 @@ package calint.rules.cal209_test
 
 import data.calint.rules.cal209
 
+import data.calint.test
+
 url(ref, v, host) := {"_ref": ref, "value": v, "url": {"parsed": true, "scheme": "https", "host": host, "port": "", "loopback": false, "userinfo": false, "password": false, "query": [], "fragment": false}}
 
 ca(urls) := {
@@ -10,11 +12,12 @@ ca(urls) := {
 }
 
 test_whole_violation if {
-	cal209.deny == {{
+	r := cal209.deny with input as ca([url(3, "https://login.salesforce.com/services/oauth2/success", "login.salesforce.com")])
+	test.equals(r, {{
 		"msg": "callback URL https://login.salesforce.com/services/oauth2/success is the user-agent (implicit) flow's success page, which receives the access token in the URL; use the web server flow with PKCE",
 		"node": url(3, "https://login.salesforce.com/services/oauth2/success", "login.salesforce.com"),
 		"key": "https://login.salesforce.com/services/oauth2/success",
-	}} with input as ca([url(3, "https://login.salesforce.com/services/oauth2/success", "login.salesforce.com")])
+	}})
 }
 
 test_variants if {

@@ -2,6 +2,8 @@ package calint.rules.cal305_test
 
 import data.calint.rules.cal305
 
+import data.calint.test
+
 ap(secret) := {
 	"app": {"name": "Okta", "type": "AuthProvider", "files": []},
 	"authprovider": {"_ref": 0, "consumerSecret": {"_ref": 1, "value": secret}, "providerType": {"_ref": 2, "value": "OpenIdConnect"}},
@@ -9,10 +11,10 @@ ap(secret) := {
 
 test_secret_fires_critical_without_showing_it if {
 	r := cal305.deny with input as ap("s3cr3tValue-abcdef1234")
-	r == {{
+	test.equals(r, {{
 		"msg": "AuthProvider Okta holds a committed consumerSecret (22 characters); remove it, rotate it at the identity provider and set it in Setup",
 		"node": {"_ref": 1, "value": "s3cr3tValue-abcdef1234"},
-	}}
+	}})
 }
 
 test_retrieve_placeholder_is_info if {

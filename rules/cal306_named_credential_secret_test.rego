@@ -2,6 +2,8 @@ package calint.rules.cal306_test
 
 import data.calint.rules.cal306
 
+import data.calint.test
+
 nc(fields) := {
 	"app": {"name": "Billing", "type": "NamedCredential", "files": []},
 	"namedCredential": object.union({"_ref": 0, "endpoint": {"_ref": 1, "value": "https://billing.example.net"}}, fields),
@@ -21,10 +23,10 @@ param(ref, name, type, value) := {
 
 test_password_fires_without_showing_it if {
 	r := cal306.deny with input as nc({"password": {"_ref": 5, "value": "hunter2hunter2"}})
-	r == {{
+	test.equals(r, {{
 		"msg": "NamedCredential Billing holds a committed secret in password (14 characters); remove it, rotate the credential and set it in Setup",
 		"node": {"_ref": 5, "value": "hunter2hunter2"},
-	}}
+	}})
 }
 
 test_every_legacy_secret_field_fires if {

@@ -2,6 +2,8 @@ package calint.rules.cal701_test
 
 import data.calint.rules.cal701
 
+import data.calint.test
+
 settings(fields) := {
 	"app": {"name": "OauthOidc", "type": "OauthOidcSettings", "files": []},
 	"oauthOidcSettings": object.union({"_ref": 0}, fields),
@@ -36,8 +38,9 @@ test_other_types_pass if {
 }
 
 test_whole_violation if {
-	cal701.deny == {{
+	r := cal701.deny with input as settings({"blockOAuthUnPwFlow": {"_ref": 3, "value": false}})
+	test.equals(r, {{
 		"msg": "org OAuth settings do not set blockOAuthUnPwFlow to true (false): the OAuth username-password flow is allowed, so any app can trade a user's password for a token",
 		"node": {"_ref": 3, "value": false},
-	}} with input as settings({"blockOAuthUnPwFlow": {"_ref": 3, "value": false}})
+	}})
 }

@@ -2,6 +2,8 @@ package calint.rules.cal702_test
 
 import data.calint.rules.cal702
 
+import data.calint.test
+
 settings(fields) := {
 	"app": {"name": "OauthOidc", "type": "OauthOidcSettings", "files": []},
 	"oauthOidcSettings": object.union({"_ref": 0}, fields),
@@ -36,8 +38,9 @@ test_other_types_pass if {
 }
 
 test_whole_violation if {
-	cal702.deny == {{
+	r := cal702.deny with input as settings({"blockOAuthUsrAgtFlow": {"_ref": 3, "value": false}})
+	test.equals(r, {{
 		"msg": "org OAuth settings do not set blockOAuthUsrAgtFlow to true (false): the OAuth user-agent (implicit) flow is allowed, which puts access tokens in redirect URLs",
 		"node": {"_ref": 3, "value": false},
-	}} with input as settings({"blockOAuthUsrAgtFlow": {"_ref": 3, "value": false}})
+	}})
 }

@@ -2,6 +2,8 @@ package calint.rules.cal703_test
 
 import data.calint.rules.cal703
 
+import data.calint.test
+
 settings(fields) := {
 	"app": {"name": "OauthOidc", "type": "OauthOidcSettings", "files": []},
 	"oauthOidcSettings": object.union({"_ref": 0}, fields),
@@ -36,8 +38,9 @@ test_other_types_pass if {
 }
 
 test_whole_violation if {
-	cal703.deny == {{
+	r := cal703.deny with input as settings({"isPkceRequired": {"_ref": 3, "value": false}})
+	test.equals(r, {{
 		"msg": "org OAuth settings do not set isPkceRequired to true (false): PKCE is not required org-wide for the authorization code flows",
 		"node": {"_ref": 3, "value": false},
-	}} with input as settings({"isPkceRequired": {"_ref": 3, "value": false}})
+	}})
 }
