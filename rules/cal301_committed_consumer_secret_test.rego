@@ -70,7 +70,7 @@ test_short_secret_fully_hidden if {
 test_whole_violation if {
 	app := t.ca_oauth({"consumerSecret": {"_ref": 2, "value": secret}})
 	t.equals(cal301.deny, {{
-		"msg": "oauthConfig/consumerSecret holds a committed consumer secret (8F3A… (48 characters)); remove it and rotate the secret",
+		"msg": "oauthConfig/consumerSecret holds a committed consumer secret (hidden, 48 characters); remove it and rotate the secret",
 		"node": app.connectedApp.oauthConfig.consumerSecret,
 	}}) with input as app
 }
