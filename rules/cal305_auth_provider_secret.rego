@@ -39,7 +39,7 @@ deny contains {"msg": msg, "node": s} if {
 	v := trim_space(s.value)
 	v != ""
 	not lib.secret_placeholder(v)
-	msg := sprintf("AuthProvider %s holds a committed consumerSecret (%s); remove it, rotate it at the identity provider and set it in Setup", [input.app.name, lib.secret_length(v)])
+	msg := sprintf("AuthProvider %s holds a committed consumerSecret %s; remove it, rotate it at the identity provider and set it in Setup", [input.app.name, lib.redact(v)])
 }
 
 deny contains {"msg": msg, "node": s, "severity": "info"} if {
@@ -47,5 +47,5 @@ deny contains {"msg": msg, "node": s, "severity": "info"} if {
 	v := trim_space(s.value)
 	v != ""
 	lib.secret_placeholder(v)
-	msg := sprintf("AuthProvider %s consumerSecret is a placeholder (%s), not a secret", [input.app.name, lib.secret_length(v)])
+	msg := sprintf("AuthProvider %s consumerSecret is a placeholder %s, not a secret", [input.app.name, lib.redact(v)])
 }

@@ -12,7 +12,7 @@ ap(secret) := {
 test_secret_fires_critical_without_showing_it if {
 	r := cal305.deny with input as ap("s3cr3tValue-abcdef1234")
 	test.equals(r, {{
-		"msg": "AuthProvider Okta holds a committed consumerSecret (22 characters); remove it, rotate it at the identity provider and set it in Setup",
+		"msg": "AuthProvider Okta holds a committed consumerSecret (hidden, 22 characters); remove it, rotate it at the identity provider and set it in Setup",
 		"node": {"_ref": 1, "value": "s3cr3tValue-abcdef1234"},
 	}})
 }

@@ -66,7 +66,7 @@ deny contains {"msg": msg, "node": s.node} if {
 	v := trim_space(s.node.value)
 	v != ""
 	not lib.secret_placeholder(v)
-	msg := sprintf("%s %s holds a committed secret in %s (%s); remove it, rotate the credential and set it in Setup", [input.app.type, input.app.name, s.where, lib.secret_length(v)])
+	msg := sprintf("%s %s holds a committed secret in %s %s; remove it, rotate the credential and set it in Setup", [input.app.type, input.app.name, s.where, lib.redact(v)])
 }
 
 deny contains {"msg": msg, "node": s.node, "severity": "info"} if {
@@ -74,5 +74,5 @@ deny contains {"msg": msg, "node": s.node, "severity": "info"} if {
 	v := trim_space(s.node.value)
 	v != ""
 	lib.secret_placeholder(v)
-	msg := sprintf("%s %s %s is a placeholder (%s), not a secret", [input.app.type, input.app.name, s.where, lib.secret_length(v)])
+	msg := sprintf("%s %s %s is a placeholder %s, not a secret", [input.app.type, input.app.name, s.where, lib.redact(v)])
 }

@@ -24,7 +24,7 @@ param(ref, name, type, value) := {
 test_password_fires_without_showing_it if {
 	r := cal306.deny with input as nc({"password": {"_ref": 5, "value": "hunter2hunter2"}})
 	test.equals(r, {{
-		"msg": "NamedCredential Billing holds a committed secret in password (14 characters); remove it, rotate the credential and set it in Setup",
+		"msg": "NamedCredential Billing holds a committed secret in password (hidden, 14 characters); remove it, rotate the credential and set it in Setup",
 		"node": {"_ref": 5, "value": "hunter2hunter2"},
 	}})
 }

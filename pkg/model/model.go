@@ -17,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/schema"
 )
 
@@ -55,6 +56,9 @@ type App struct {
 	Root int
 	// Input is the rule input document.
 	Input ast.Value
+	// Secrets masks the values of the app's secrets (see MarkSecrets) in anything shown,
+	// such as a rule's message.
+	Secrets *redact.Values
 }
 
 // Builder builds apps against a schema set. It is safe for concurrent use.
@@ -63,6 +67,9 @@ type Builder struct {
 	// Now is the scan date that certificate validity is measured against; the zero value
 	// means the time of the build.
 	Now time.Time
+
+	namesOnce sync.Once
+	names     redact.Names
 }
 
 // ConnectedApp builds the app of one Connected App file.
@@ -84,7 +91,7 @@ func (b *Builder) inputBuilder(a *App) *inputBuilder {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return &inputBuilder{app: a, schemas: b.Schemas, now: now}
+	return &inputBuilder{app: a, b: b, now: now}
 }
 
 // ECAs joins External Client App files into apps by their externalClientApplication
@@ -172,7 +179,7 @@ func child(n *parse.Node, name string) *parse.Node {
 
 type inputBuilder struct {
 	app      *App
-	schemas  *schema.Set
+	b        *Builder
 	unknown  []*ast.Term
 	invalid  []*ast.Term
 	docIndex int
@@ -196,6 +203,11 @@ func key(s string) *ast.Term {
 func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 	a := ib.app
 	files := make([]*ast.Term, len(a.Docs))
+	var secrets []string
+	for _, d := range a.Docs {
+		secrets = append(secrets, d.SecretValues...)
+	}
+	a.Secrets = redact.NewValues(secrets)
 	for i, d := range a.Docs {
 		files[i] = ast.ObjectTerm(
 			item("path", ast.StringTerm(d.Path)),
@@ -226,8 +238,9 @@ func (ib *inputBuilder) newRef(n *parse.Node, path string, repeated bool) int {
 func (ib *inputBuilder) doc(i int) *ast.Term {
 	ib.docIndex = i
 	ib.cur = ib.app.Docs[i]
+	ib.b.MarkSecrets(ib.cur)
 	var elem *schema.Elem
-	if t := ib.schemas.Type(ib.cur.Kind.Key); t != nil {
+	if t := ib.b.Schemas.Type(ib.cur.Kind.Key); t != nil {
 		elem = t.Root
 	}
 	if i == 0 {
@@ -426,7 +439,8 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 	} else {
 		switch elem.Kind {
 		case schema.Boolean:
-			items = append(items, item("value", ast.InternedTerm(v == "true")))
+			b, _ := schema.ParseBool(v)
+			items = append(items, item("value", ast.InternedTerm(b)))
 		case schema.Int:
 			items = append(items, item("value", ast.NumberTerm(intNumber(v))))
 		default:

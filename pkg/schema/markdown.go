@@ -51,6 +51,8 @@ func describe(e *Elem) string {
 		}
 	case String:
 		d = "string"
+	case Secret:
+		d = "secret (string, hidden in every view)"
 	case Boolean:
 		d = "boolean"
 	case Int:
@@ -69,8 +71,6 @@ func describe(e *Elem) string {
 		d = "string matching `" + strings.ReplaceAll(e.Regexp.String(), "|", `\|`) + "`"
 	case Any:
 		d = "any content, not checked"
-	case Secret:
-		d = "secret (string, never shown)"
 	case Certificate:
 		d = "certificate (string), with `cert`"
 	}

@@ -32,7 +32,3 @@ walk_path_name(path) := concat("/", [p | some p in path; is_string(p); p != "url
 walk_skip_path(path) if path[0] in {"app", "unknownElements", "invalidValues"}
 
 walk_skip_path(path) if "urls" in path
-
-# secret_length describes a secret for messages by its length only: no character of a
-# secret value is ever shown.
-secret_length(s) := sprintf("%d characters", [count(s)])
