@@ -14,8 +14,11 @@ import (
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/scan"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 type scanFlags struct {
@@ -43,7 +46,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
 	fs.StringVar(&f.output, "o", "", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
-	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
+	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml or .calint.yml found from the working directory upward, never above the repository root)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
 	fs.Var(&f.policies, "policy", "extra Rego rules: a file or directory (repeatable)")
 	fs.Var(&f.enable, "enable", "enable `RULE` (repeatable; overrides config)")
@@ -67,6 +70,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if _, err := report.WriterFor(f.format); err != nil {
 		return ExitError, usagef("--format: %s", err)
 	}
+	f.failOn = strings.ToLower(strings.TrimSpace(f.failOn))
 	if f.failOn != "" && !slices.Contains(append(slices.Clone(config.Severities), "never"), f.failOn) {
 		return ExitError, usagef("--fail-on %q is not one of critical, high, medium, low, info, never", f.failOn)
 	}
@@ -80,18 +84,22 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	// config: read once for its policies, then validated against the loaded rules
 	cfgPath := f.config
 	if cfgPath == "" {
-		first := paths[0]
-		if first == "-" {
-			first = "."
+		var notes []string
+		cfgPath, notes = config.Lookup(".", paths, displayPath)
+		for _, n := range notes {
+			fmt.Fprintf(env.Stderr, "calint: %s\n", n)
 		}
-		cfgPath = config.Find(first)
+		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
+			// not the obvious ./.calint.yaml: say which one
+			fmt.Fprintf(env.Stderr, "calint: using config %s\n", displayPath(cfgPath))
+		}
 	}
 	cfg := &config.Config{}
 	var cfgBytes []byte
 	if cfgPath != "" {
-		cfgBytes, err = os.ReadFile(cfgPath)
+		cfgBytes, err = sidefile.Read(cfgPath)
 		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, unwrapPathErr(err))
+			return ExitError, fmt.Errorf("config %s: %w", cfgPath, err)
 		}
 		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
 		if err != nil {
@@ -150,11 +158,20 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err := f.suppress.prepare(ctx, paths); err != nil {
 		return ExitError, err
 	}
+	if f.output != "" {
+		if err := checkOutput(f.output, paths, append([]string{cfgPath, f.suppress.baseline}, policyPaths...)); err != nil {
+			return ExitError, err
+		}
+	}
+	if f.jobs > scan.MaxJobs {
+		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
+	}
+	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) }
 
 	prog := startProgress(env, f.quiet)
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
+		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename, Note: note},
 		Engine:   eng,
 		Jobs:     f.jobs,
 		Severity: severity,
@@ -164,6 +181,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		LeanApps: f.format != "html",
 	})
 	prog.stop()
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	if err != nil {
 		return ExitError, err
 	}
@@ -199,6 +219,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	write, _ := report.WriterFor(f.format)
 	if f.output != "" {
 		err = report.WriteFile(f.output, func(w io.Writer) error { return write(w, rep) })
@@ -245,6 +268,41 @@ func summarize(rep *report.Report, res *scan.Result, failOn string) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// checkOutput refuses a report path that is one of the run's inputs: a scanned file or
+// zip, a metadata file inside a scanned folder, the config, the baseline or a policy.
+func checkOutput(out string, paths, sideFiles []string) error {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	outSt, statErr := os.Stat(out)
+	same := func(p string) bool {
+		if p == "" || p == "-" {
+			return false
+		}
+		if abs, err := filepath.Abs(p); err == nil && abs == outAbs {
+			return true
+		}
+		st, err := os.Stat(p)
+		return err == nil && statErr == nil && os.SameFile(st, outSt)
+	}
+	for _, p := range append(slices.Clone(paths), sideFiles...) {
+		if same(p) {
+			return usagef("-o %s is an input of this scan; write the report elsewhere", out)
+		}
+	}
+	if _, _, ok := parse.KindOf(out); ok {
+		for _, p := range paths {
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				if abs, err := filepath.Abs(p); err == nil && repo.Within(outAbs, abs) {
+					return usagef("-o %s is a metadata file inside the scanned folder %s; write the report elsewhere", out, p)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func colorEnabled(noColor bool, env Env) bool {

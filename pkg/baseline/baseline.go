@@ -20,6 +20,7 @@ import (
 
 	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // Version is the format version written and accepted.
@@ -93,12 +94,8 @@ func (b *File) Write() error {
 
 // Load reads a baseline file.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := sidefile.Read(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	b := &File{path: path, dir: absDir(path)}
