@@ -16,7 +16,9 @@ import (
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/sidefile"
 )
 
@@ -107,7 +109,7 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("policy %s: %w", p, unwrapPathErr(err))
+			return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
 		}
 		if !st.IsDir() {
 			b, err := sidefile.Read(p)
@@ -149,7 +151,7 @@ func regoFiles(dir string, tests bool) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("policy %s: %w", dir, unwrapPathErr(err))
+		return nil, fmt.Errorf("policy %s: %w", dir, fserr.Cause(err))
 	}
 	sort.Strings(files)
 	return files, nil
@@ -233,10 +235,10 @@ func runExplain(ctx context.Context, args []string, env Env) (int, error) {
 }
 
 // findRule finds a rule by id, else by name, ignoring case.
-func findRule(rules []engine.Rule, s string) (engine.Rule, bool) {
-	for _, by := range []func(engine.Rule) string{
-		func(r engine.Rule) string { return r.ID },
-		func(r engine.Rule) string { return r.Name },
+func findRule(rules []rule.Rule, s string) (rule.Rule, bool) {
+	for _, by := range []func(rule.Rule) string{
+		func(r rule.Rule) string { return r.ID },
+		func(r rule.Rule) string { return r.Name },
 	} {
 		for _, r := range rules {
 			if strings.EqualFold(by(r), s) {
@@ -244,7 +246,7 @@ func findRule(rules []engine.Rule, s string) (engine.Rule, bool) {
 			}
 		}
 	}
-	return engine.Rule{}, false
+	return rule.Rule{}, false
 }
 
 func indent(s string) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fixture"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/scan"
 	"github.com/calint/calint/pkg/sidefile"
@@ -44,7 +45,7 @@ func runVerify(ctx context.Context, args []string, env Env) (int, error) {
 	for _, dir := range dirs {
 		st, err := os.Stat(dir)
 		if err != nil {
-			return ExitError, fmt.Errorf("verify %s: %w", dir, unwrapPathErr(err))
+			return ExitError, fmt.Errorf("verify %s: %w", dir, fserr.Cause(err))
 		}
 		if !st.IsDir() {
 			return ExitError, usagef("verify %s: not a directory (verify takes policy directories)", dir)
@@ -168,7 +169,7 @@ func (v *verifier) fixtures(ctx context.Context, base *engine.Engine, policies [
 		files++
 		rc, err := f.Open()
 		if err != nil {
-			return fmt.Errorf("fixture %s: %w", f.Path, unwrapPathErr(err))
+			return fmt.Errorf("fixture %s: %w", f.Path, fserr.Cause(err))
 		}
 		b, err := io.ReadAll(rc)
 		rc.Close()

@@ -19,6 +19,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	ignore "github.com/sabhiram/go-gitignore"
 
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/parse"
 	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/sidefile"
@@ -228,7 +229,7 @@ func (w *walker) path(p string) error {
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		return fmt.Errorf("path %s: %w", p, unwrapPathError(err))
+		return fmt.Errorf("path %s: %w", p, fserr.Cause(err))
 	}
 	if info.IsDir() {
 		return w.project(p)
@@ -321,14 +322,6 @@ func (w *walker) miscasedName(name string, display func() string) {
 	}
 }
 
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 func (w *walker) file(p string, kind parse.Kind) File {
 	return File{Path: w.display(p), Kind: kind, Open: func() (io.ReadCloser, error) { return os.Open(p) }}
 }
@@ -361,7 +354,7 @@ func (w *walker) project(dir string) error {
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return fmt.Errorf("path %s: %w", dir, unwrapPathError(err))
+		return fmt.Errorf("path %s: %w", dir, fserr.Cause(err))
 	}
 	w.searched = append(w.searched, w.display(dir))
 	sc := scope{root: real, projDir: abs}
@@ -423,7 +416,7 @@ func (w *walker) tree(sc scope, dir, abs, real string) error {
 	w.seenDirs[real] = true
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return fmt.Errorf("read directory %s: %w", w.display(dir), unwrapPathError(err))
+		return fmt.Errorf("read directory %s: %w", w.display(dir), fserr.Cause(err))
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	if abs != sc.projDir && hasRegular(dir, entries, "sfdx-project.json") {

@@ -8,8 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+
+	"github.com/calint/calint/pkg/fserr"
 )
 
 // MaxBytes bounds a side file: far above any real config, project file or baseline.
@@ -30,7 +31,7 @@ func ReadLimit(path string, limit int64) ([]byte, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, fserr.Cause(err)
 	}
 	defer f.Close()
 	// the file may have been swapped since the check: check what was opened
@@ -39,7 +40,7 @@ func ReadLimit(path string, limit int64) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, fserr.Cause(err)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("larger than %d bytes", limit)
@@ -52,7 +53,7 @@ func ReadLimit(path string, limit int64) ([]byte, error) {
 func Regular(path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return unwrap(err)
+		return fserr.Cause(err)
 	}
 	if !st.Mode().IsRegular() {
 		if st.IsDir() {
@@ -61,12 +62,4 @@ func Regular(path string) error {
 		return ErrNotRegular
 	}
 	return nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
