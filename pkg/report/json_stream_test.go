@@ -22,7 +22,7 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		},
 	}
 	for _, r := range reports {
-		out := jsonReport{Version: r.Version, Summary: r.Summary, Findings: r.Findings, Errors: r.Errors}
+		out := jsonReport{Version: r.Version, Summary: r.Summary.WithAllSeverities(), Findings: r.Findings, Errors: r.Errors}
 		if out.Findings == nil {
 			out.Findings = []Finding{}
 		}
@@ -42,6 +42,17 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("streamed JSON differs\n got: %s\nwant: %s", got.String(), want.String())
+		}
+		var back struct {
+			Summary Summary `json:"summary"`
+		}
+		if err := json.Unmarshal(got.Bytes(), &back); err != nil {
+			t.Fatal(err)
+		}
+		for _, sev := range severityOrder {
+			if _, ok := back.Summary.BySeverity[sev]; !ok {
+				t.Errorf("summary.bySeverity lacks %q: %v", sev, back.Summary.BySeverity)
+			}
 		}
 	}
 }

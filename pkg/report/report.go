@@ -88,6 +88,28 @@ type Summary struct {
 	DurationMS int64          `json:"durationMs"`
 	FailOn     string         `json:"failOn"`
 	Failed     bool           `json:"failed"`
+	// NewSince is the git ref of --new-since: findings whose fingerprint also occurs in
+	// the same paths at that ref are not reported; Preexisting counts them and
+	// FixedSince counts the findings at the ref that are gone.
+	NewSince    string `json:"newSince,omitempty"`
+	Preexisting int    `json:"preexisting,omitempty"`
+	FixedSince  int    `json:"fixedSince,omitempty"`
+}
+
+// WithAllSeverities returns the summary with a count for every severity in BySeverity,
+// zero ones included, so scripts can index it.
+func (s Summary) WithAllSeverities() Summary {
+	by := make(map[string]int, len(severityOrder))
+	for k, v := range s.BySeverity {
+		by[k] = v
+	}
+	for _, sev := range severityOrder {
+		if _, ok := by[sev]; !ok {
+			by[sev] = 0
+		}
+	}
+	s.BySeverity = by
+	return s
 }
 
 // Report is everything a writer needs.
@@ -101,8 +123,10 @@ type Report struct {
 	Duration time.Duration
 	// IncludeSuppressed makes SARIF carry suppressed results (with suppressions).
 	IncludeSuppressed bool
-	// Quiet drops the summary from text output.
+	// Quiet makes text output one line per finding: no source lines, no summary.
 	Quiet bool
+	// Verbose makes text output list every info finding instead of one line per rule.
+	Verbose bool
 	// Color enables ANSI colour in text output.
 	Color bool
 	// Root is the directory SARIF URIs are relative to (its %SRCROOT%).
