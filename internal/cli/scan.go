@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,7 +19,8 @@ import (
 
 type scanFlags struct {
 	format        string
-	output        string
+	outputs       multiFlag
+	verbose       bool
 	failOn        string
 	config        string
 	policies      multiFlag
@@ -38,10 +38,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
-	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&f.format, "f", "text", "shorthand for --format")
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
-	fs.StringVar(&f.output, "o", "", "shorthand for --output")
+	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+strings.Join(report.Formats, ", ")+" (default text, or the -o file's extension)")
+	fs.StringVar(&f.format, "f", "", "shorthand for --format")
+	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
+	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
 	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
@@ -51,8 +51,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.noColor, "no-color", false, "plain text output (also NO_COLOR, TERM=dumb, non-TTY)")
 	fs.IntVar(&f.jobs, "jobs", 0, "`N` parallel workers (default: number of CPUs)")
 	fs.IntVar(&f.jobs, "j", 0, "shorthand for --jobs")
-	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
+	fs.BoolVar(&f.quiet, "quiet", false, "print one line per finding, no source lines or summary (the verdict still ends the run on stderr)")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
+	fs.BoolVar(&f.verbose, "verbose", false, "text: list every info finding (by default the info findings of one rule are one line)")
+	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
 	f.suppress.register(fs)
@@ -64,8 +66,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, flagError(err)
 	}
-	if _, err := report.WriterFor(f.format); err != nil {
-		return ExitError, usagef("--format: %s", err)
+	if f.format != "" {
+		if _, err := report.WriterFor(f.format); err != nil {
+			return ExitError, usagef("--format: %s", err)
+		}
 	}
 	if f.failOn != "" && !slices.Contains(append(slices.Clone(config.Severities), "never"), f.failOn) {
 		return ExitError, usagef("--fail-on %q is not one of critical, high, medium, low, info, never", f.failOn)
@@ -76,6 +80,11 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	outs, err := planOutputs(f.outputs, f.format, paths)
+	if err != nil {
+		return ExitError, err
+	}
+	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
 	// config: read once for its policies, then validated against the loaded rules
 	cfgPath := f.config
@@ -161,7 +170,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Disabled: disabled,
 		Progress: prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
-		LeanApps: f.format != "html",
+		LeanApps: !wantsHTML,
 	})
 	prog.stop()
 	if err != nil {
@@ -189,6 +198,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Errors:   res.Errors,
 		Apps:     res.Apps,
 		Quiet:    f.quiet,
+		Verbose:  f.verbose,
 		Root:     cwd,
 		Category: f.sarifCategory,
 
@@ -199,28 +209,34 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
-	write, _ := report.WriterFor(f.format)
-	if f.output != "" {
-		err = report.WriteFile(f.output, func(w io.Writer) error { return write(w, rep) })
-	} else {
-		rep.Color = f.format == "text" && colorEnabled(f.noColor, env)
-		err = write(env.Stdout, rep)
+	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
+	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+		if err := report.AppendStepSummary(p, rep); err != nil {
+			werr = errors.Join(werr, err)
+		} else {
+			where = append(where, "job summary")
+		}
 	}
-	if err != nil {
-		return ExitError, err
-	}
-	if len(res.Errors) > 0 && f.format != "text" {
-		// machine formats carry the errors; repeat them on stderr for people
+	textOnStdout := slices.ContainsFunc(outs, func(o output) bool { return o.path == "" && o.format == "text" })
+	if len(res.Errors) > 0 && !textOnStdout {
+		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
 		}
+	}
+	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
+		fmt.Fprintln(env.Stderr, h)
+	}
+	if werr != nil {
+		return ExitError, werr
 	}
 	return code, nil
 }
 
 // summarize fills the report summary and returns the exit code.
 func summarize(rep *report.Report, res *scan.Result, failOn string) int {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
+	s := report.Summary{Files: res.Files, Apps: res.AppCount, FailOn: failOn, Errors: len(res.Errors)}.WithAllSeverities()
 	threshold := engine.SeverityRank(failOn)
 	for _, f := range rep.Findings {
 		if f.Suppressed {

@@ -186,7 +186,7 @@ func WriterFor(format string) (Writer, error) {
 }
 
 // WriteFile writes the report atomically: into a temporary file beside path, renamed over
-// path only when complete.
+// path only when complete. Missing parent directories are created.
 func WriteFile(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// a device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it; renaming
@@ -205,6 +205,9 @@ func WriteFile(path string, write func(io.Writer) error) error {
 		return nil
 	}
 	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
 	tmp, err := os.CreateTemp(dir, ".calint-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
