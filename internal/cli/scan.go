@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/scan"
 )
@@ -204,6 +206,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 
 		IncludeSuppressed: f.suppress.includeSuppressed,
 	}
+	if wantsHTML {
+		rep.Meta = scanMeta(ctx, paths, env)
+	}
 	code := summarize(rep, res, failOn)
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
@@ -287,4 +292,30 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
+// reproducible reports), which paths, and the git repository and commit of the first path.
+func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
+	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
+	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		m.Time = time.Unix(sec, 0) // reproducible reports
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil && p != "-" {
+			p = abs
+		}
+		m.Paths = append(m.Paths, p)
+	}
+	dir := "."
+	if p := paths[0]; p != "-" {
+		dir = p
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+	}
+	if repo, ok := gitdiff.Describe(ctx, dir); ok {
+		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+	}
+	return m
 }

@@ -67,8 +67,10 @@ func (e FileError) String() string {
 
 // AppSummary is the posture of one app at a glance, for reports that show apps.
 type AppSummary struct {
-	Name      string            `json:"name"`
-	Type      string            `json:"type"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Owner is the app's contact email (contactEmail), if it has one.
+	Owner     string            `json:"owner,omitempty"`
 	Files     []string          `json:"files"`
 	Facts     map[string]string `json:"facts,omitempty"`
 	Counts    map[string]int    `json:"counts,omitempty"`
@@ -112,6 +114,21 @@ func (s Summary) WithAllSeverities() Summary {
 	return s
 }
 
+// Meta describes a run: when, what and with what it scanned.
+type Meta struct {
+	// Time is when the scan ran (zero: not shown, so tests get the same bytes).
+	Time time.Time
+	// Paths are the scanned paths, as given.
+	Paths []string
+	// Repository is the git remote (without credentials), Commit the HEAD commit and
+	// Dirty whether the working tree had uncommitted changes, when the scan ran in git.
+	Repository string
+	Commit     string
+	Dirty      bool
+	// OPA is the version of the policy engine.
+	OPA string
+}
+
 // Report is everything a writer needs.
 type Report struct {
 	Version  string
@@ -131,6 +148,8 @@ type Report struct {
 	Color bool
 	// Root is the directory SARIF URIs are relative to (its %SRCROOT%).
 	Root string
+	// Meta says when and what was scanned, for reports read later (HTML).
+	Meta Meta
 	// Category is the SARIF run's automationDetails.id ("calint/" when empty): code
 	// scanning keeps one analysis per category.
 	Category string
