@@ -393,7 +393,7 @@ func severityChart(counts []htmlSevCount) htmlChart {
 	return c
 }
 
-// ruleChart is a bar chart of the active findings by rule, most frequent first.
+// ruleChart is a bar chart of the active findings by rule, worst first, then most frequent.
 func ruleChart(r *Report, active []Finding) htmlChart {
 	type row struct {
 		id, name, sev string
@@ -416,6 +416,9 @@ func ruleChart(r *Report, active []Finding) htmlChart {
 		list = append(list, x)
 	}
 	sort.Slice(list, func(i, j int) bool {
+		if ri, rj := engine.SeverityRank(list[i].sev), engine.SeverityRank(list[j].sev); ri != rj {
+			return ri > rj
+		}
 		if list[i].n != list[j].n {
 			return list[i].n > list[j].n
 		}
