@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-)
 
-// githubLevel maps a severity to a GitHub Actions workflow command.
-var githubLevel = map[string]string{"critical": "error", "high": "error", "medium": "warning", "low": "notice", "info": "notice"}
+	"github.com/calint/calint/pkg/rule"
+)
 
 // GitHubAnnotationLimit is how many annotations of one level (error, warning, notice)
 // GitHub shows for one step; it drops the rest.
@@ -80,7 +79,7 @@ func GitHub(w io.Writer, r *Report) error {
 	}
 	if leftTotal > 0 || errorsLeft > 0 {
 		var parts []string
-		for _, sev := range severityOrder {
+		for _, sev := range rule.Severities() {
 			if n := left[sev]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", n, sev))
 			}
@@ -98,7 +97,7 @@ func GitHub(w io.Writer, r *Report) error {
 }
 
 func levelOf(f Finding) string {
-	if level := githubLevel[f.Severity]; level != "" {
+	if level := rule.GitHubLevel(f.Severity); level != "" {
 		return level
 	}
 	return "warning"

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 //go:embed html.tmpl
@@ -22,9 +22,6 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"upper":  strings.ToUpper,
 	"plural": plural,
 }).Parse(htmlSource))
-
-// severities in order of decreasing rank, as reports show them.
-var severityOrder = []string{"critical", "high", "medium", "low", "info"}
 
 // factOrder is the order of the posture facts on an app card; other facts follow, sorted.
 var factOrder = []string{"scopes", "permitted users", "grants", "IP policy", "refresh token policy", "consumer secret"}
@@ -116,7 +113,7 @@ type htmlFact struct {
 // htmlRuleGroup is one rule with its findings: the remediation is shown once.
 type htmlRuleGroup struct {
 	Anchor      string
-	Rule        engine.Rule
+	Rule        rule.Rule
 	RuleID      string
 	Severity    string
 	Count       int
@@ -129,7 +126,7 @@ type htmlRuleGroup struct {
 type htmlFinding struct {
 	ID       string
 	F        Finding
-	Rule     engine.Rule
+	Rule     rule.Rule
 	Location string
 	Before   string
 	Mark     string
@@ -162,7 +159,7 @@ func segments(s string) []htmlSeg {
 
 // ruleSetDigest identifies the rules a scan ran (ids, severities and titles, custom ones
 // included): two reports with the same digest applied the same rules.
-func ruleSetDigest(rules []engine.Rule) string {
+func ruleSetDigest(rules []rule.Rule) string {
 	h := sha256.New()
 	for _, r := range rules {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\n", r.ID, r.Severity, r.Title, r.Package)
@@ -233,7 +230,7 @@ func newHTMLView(r *Report) htmlView {
 			groups[f.RuleID] = g
 			order = append(order, g)
 		}
-		if engine.SeverityRank(f.Severity) > engine.SeverityRank(g.Severity) {
+		if rule.SeverityRank(f.Severity) > rule.SeverityRank(g.Severity) {
 			g.Severity = f.Severity
 		}
 		g.Count++
@@ -244,7 +241,7 @@ func newHTMLView(r *Report) htmlView {
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
-		if ra, rb := engine.SeverityRank(a.Severity), engine.SeverityRank(b.Severity); ra != rb {
+		if ra, rb := rule.SeverityRank(a.Severity), rule.SeverityRank(b.Severity); ra != rb {
 			return ra > rb
 		}
 		if a.Count != b.Count {
@@ -269,7 +266,7 @@ func newHTMLView(r *Report) htmlView {
 	for _, f := range active {
 		bySev[f.Severity]++
 	}
-	for _, s := range severityOrder {
+	for _, s := range rule.Severities() {
 		v.Severities = append(v.Severities, htmlSevCount{s, bySev[s]})
 	}
 	v.SevChart = severityChart(v.Severities)
@@ -287,7 +284,7 @@ func newHTMLView(r *Report) htmlView {
 		app.Facts = appFacts(a.Facts)
 		for j, n := range risk.Counts {
 			if n > 0 {
-				app.Counts = append(app.Counts, htmlSevCount{severityOrder[j], n})
+				app.Counts = append(app.Counts, htmlSevCount{rule.Severities()[j], n})
 			}
 		}
 		app.Cells = make([]int, len(v.Matrix))
@@ -407,7 +404,7 @@ func ruleChart(r *Report, active []Finding) htmlChart {
 			rows[f.RuleID] = x
 		}
 		x.n++
-		if engine.SeverityRank(f.Severity) > engine.SeverityRank(x.sev) {
+		if rule.SeverityRank(f.Severity) > rule.SeverityRank(x.sev) {
 			x.sev = f.Severity
 		}
 	}
@@ -416,7 +413,7 @@ func ruleChart(r *Report, active []Finding) htmlChart {
 		list = append(list, x)
 	}
 	sort.Slice(list, func(i, j int) bool {
-		if ri, rj := engine.SeverityRank(list[i].sev), engine.SeverityRank(list[j].sev); ri != rj {
+		if ri, rj := rule.SeverityRank(list[i].sev), rule.SeverityRank(list[j].sev); ri != rj {
 			return ri > rj
 		}
 		if list[i].n != list[j].n {

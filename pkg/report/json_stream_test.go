@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/calint/calint/pkg/rule"
 )
 
 // TestJSONStreamsTheSameBytes: the streaming JSON writer writes exactly what encoding the
@@ -49,7 +51,7 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		if err := json.Unmarshal(got.Bytes(), &back); err != nil {
 			t.Fatal(err)
 		}
-		for _, sev := range severityOrder {
+		for _, sev := range rule.Severities() {
 			if _, ok := back.Summary.BySeverity[sev]; !ok {
 				t.Errorf("summary.bySeverity lacks %q: %v", sev, back.Summary.BySeverity)
 			}

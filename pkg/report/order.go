@@ -3,7 +3,7 @@ package report
 import (
 	"sort"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // SortWorstFirst orders findings by decreasing severity, then by file, line, column and
@@ -11,7 +11,7 @@ import (
 func SortWorstFirst(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if ra, rb := engine.SeverityRank(a.Severity), engine.SeverityRank(b.Severity); ra != rb {
+		if ra, rb := rule.SeverityRank(a.Severity), rule.SeverityRank(b.Severity); ra != rb {
 			return ra > rb
 		}
 		return lessFinding(a, b)
@@ -21,7 +21,7 @@ func SortWorstFirst(fs []Finding) {
 // AppRisk is one app's unsuppressed findings counted by severity.
 type AppRisk struct {
 	Name, Type string
-	// Counts holds the counts by severity, critical first (the order of severityOrder).
+	// Counts holds the counts by severity, critical first (the order of rule.Severities).
 	Counts [5]int
 	Total  int
 }
@@ -30,7 +30,7 @@ type AppRisk struct {
 func (a AppRisk) Worst() string {
 	for i, n := range a.Counts {
 		if n > 0 {
-			return severityOrder[i]
+			return rule.Severities()[i]
 		}
 	}
 	return "none"
@@ -38,7 +38,7 @@ func (a AppRisk) Worst() string {
 
 // Count returns the number of findings of a severity.
 func (a AppRisk) Count(sev string) int {
-	for i, s := range severityOrder {
+	for i, s := range rule.Severities() {
 		if s == sev {
 			return a.Counts[i]
 		}
@@ -89,8 +89,8 @@ func AppRisks(apps []AppSummary, findings []Finding) []AppRisk {
 		if !ok {
 			i = add(f.App, f.AppType)
 		}
-		if r := engine.SeverityRank(f.Severity); r > 0 {
-			out[i].Counts[len(severityOrder)-r]++
+		if r := rule.SeverityRank(f.Severity); r > 0 {
+			out[i].Counts[len(rule.Severities())-r]++
 			out[i].Total++
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // Formats lists every output format.
@@ -101,11 +101,11 @@ type Summary struct {
 // WithAllSeverities returns the summary with a count for every severity in BySeverity,
 // zero ones included, so scripts can index it.
 func (s Summary) WithAllSeverities() Summary {
-	by := make(map[string]int, len(severityOrder))
+	by := make(map[string]int, len(rule.Severities()))
 	for k, v := range s.BySeverity {
 		by[k] = v
 	}
-	for _, sev := range severityOrder {
+	for _, sev := range rule.Severities() {
 		if _, ok := by[sev]; !ok {
 			by[sev] = 0
 		}
@@ -132,7 +132,7 @@ type Meta struct {
 // Report is everything a writer needs.
 type Report struct {
 	Version  string
-	Rules    []engine.Rule
+	Rules    []rule.Rule
 	Findings []Finding
 	Errors   []FileError
 	Apps     []AppSummary
@@ -172,10 +172,10 @@ func (r *Report) Active() []Finding {
 }
 
 // RuleByID finds a rule's metadata.
-func (r *Report) RuleByID(id string) (engine.Rule, bool) {
-	i := slices.IndexFunc(r.Rules, func(x engine.Rule) bool { return x.ID == id })
+func (r *Report) RuleByID(id string) (rule.Rule, bool) {
+	i := slices.IndexFunc(r.Rules, func(x rule.Rule) bool { return x.ID == id })
 	if i < 0 {
-		return engine.Rule{}, false
+		return rule.Rule{}, false
 	}
 	return r.Rules[i], true
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
+
+	"github.com/calint/calint/pkg/rule"
 )
 
 var severityColor = map[string]*color.Color{
@@ -75,7 +77,7 @@ func Text(w io.Writer, r *Report) error {
 	}
 	s := r.Summary
 	var parts []string
-	for _, sev := range severityOrder {
+	for _, sev := range rule.Severities() {
 		if n := s.BySeverity[sev]; n > 0 {
 			parts = append(parts, paint(severityColor[sev], fmt.Sprintf("%d %s", n, sev)))
 		}
@@ -111,7 +113,7 @@ func Text(w io.Writer, r *Report) error {
 		var c []string
 		for i, n := range a.Counts {
 			if n > 0 {
-				c = append(c, paint(severityColor[severityOrder[i]], fmt.Sprintf("%d %s", n, severityOrder[i])))
+				c = append(c, paint(severityColor[rule.Severities()[i]], fmt.Sprintf("%d %s", n, rule.Severities()[i])))
 			}
 		}
 		risky = append(risky, fmt.Sprintf("%s (%s)", a.Name, strings.Join(c, ", ")))

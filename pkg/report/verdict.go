@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/calint/calint/pkg/rule"
 )
 
 // Verdict is the one-line result of a run, for standard error whatever the format and
@@ -27,8 +29,8 @@ func Verdict(s Summary, outputs []string) string {
 	default:
 		fmt.Fprintf(&b, "calint: PASS (fail-on %s): ", orDefault(s.FailOn, "high"))
 	}
-	counts := make([]string, 0, len(severityOrder))
-	for _, sev := range severityOrder {
+	counts := make([]string, 0, len(rule.Severities()))
+	for _, sev := range rule.Severities() {
 		counts = append(counts, fmt.Sprintf("%d %s", s.BySeverity[sev], sev))
 	}
 	b.WriteString(strings.Join(counts, ", "))
