@@ -24,6 +24,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/calint/calint/pkg/planeval"
 	"github.com/calint/calint/pkg/schema"
 	"github.com/calint/calint/rules"
 )
@@ -99,6 +100,10 @@ type Engine struct {
 	custom  []customQuery
 	timeout time.Duration
 	hasBI   bool
+	// prog evaluates the built-in rules (planned) when set; see planned.go
+	prog    *planeval.Program
+	data    ast.Value
+	planned []plannedRule
 }
 
 type customQuery struct {
@@ -181,8 +186,22 @@ func withoutSchemas(head []byte) []byte {
 // ruleAnnotations are the package METADATA of every embedded rule and library module, by
 // module name, parsed from each file's head (its comments and package line) only.
 var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, error) {
+	heads, err := ruleHeads()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]*ast.Annotations, len(heads))
+	for name, m := range heads {
+		out[name] = m.Annotations
+	}
+	return out, nil
+})
+
+// ruleHeads are the embedded rule and library modules parsed from each file's head (its
+// comments and package line) only: their package and METADATA, no rules.
+var ruleHeads = sync.OnceValues(func() (map[string]*ast.Module, error) {
 	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: ast.CapabilitiesForThisVersion()}
-	out := map[string][]*ast.Annotations{}
+	out := map[string]*ast.Module{}
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !isRuleFile(p) {
 			return err
@@ -201,7 +220,7 @@ var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, err
 		if err != nil {
 			return err
 		}
-		out[path.Join("rules", p)] = m.Annotations
+		out[path.Join("rules", p)] = m
 		return nil
 	})
 	if err != nil {
@@ -210,9 +229,8 @@ var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, err
 	return out, nil
 })
 
-// parseEmbedded parses the embedded .rego files that keep selects, on every CPU: parsing
-// (METADATA YAML included) is most of a one-file scan's start-up.
-func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Module, error) {
+// embeddedFiles lists the embedded .rego files that keep selects, in walk (lexical) order.
+func embeddedFiles(keep func(string) bool) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !keep(p) {
@@ -223,6 +241,16 @@ func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Mo
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return files, nil
+}
+
+// parseEmbedded parses the embedded .rego files that keep selects, on every CPU: parsing
+// (METADATA YAML included) is most of a one-file scan's start-up.
+func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Module, error) {
+	files, err := embeddedFiles(keep)
+	if err != nil {
+		return nil, err
 	}
 	// one capabilities value for every file: without it the parser builds (clones and
 	// sorts) OPA's whole builtin list for each module
@@ -311,6 +339,13 @@ func Capabilities() *ast.Capabilities {
 
 // New compiles the built-in rules and the configured custom policies and prepares them.
 func New(ctx context.Context, cfg Config) (*Engine, error) {
+	var prog *planeval.Program
+	if !useTopdown() {
+		prog, _ = builtinPlan()
+		if len(cfg.Policies) == 0 {
+			return newPlanned(prog, cfg)
+		}
+	}
 	// Without custom policies nothing is type-checked at run time (see compile below), so
 	// the rules are parsed without METADATA and it is read on another core while they
 	// compile.
@@ -384,6 +419,9 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 			}
 		}
 	}
+	if prog != nil {
+		routed = nil // the plan evaluates them (usePlan, below)
+	}
 	for _, pkg := range routed {
 		e.hasBI = true
 		fmt.Fprintf(&router, "violations contains {\"pkg\": %q, \"d\": d} if some d in data.%s.deny\n\n", pkg, pkg)
@@ -420,13 +458,19 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.builtin, err = rego.New(
-		rego.ParsedQuery(ast.MustParseBody("data.calint.main.violations")),
-		rego.Compiler(c),
-		rego.Store(store),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
+	if prog != nil {
+		if err := e.usePlan(prog, cfg); err != nil {
+			return nil, err
+		}
+	} else {
+		e.builtin, err = rego.New(
+			rego.ParsedQuery(ast.MustParseBody("data.calint.main.violations")),
+			rego.Compiler(c),
+			rego.Store(store),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
 	}
 	for i := range e.rules {
 		r := &e.rules[i]
@@ -650,6 +694,13 @@ func (e *Engine) Rule(id string) (Rule, bool) {
 // Eval evaluates every enabled rule against one app's input.
 func (e *Engine) Eval(ctx context.Context, input ast.Value) ([]Violation, error) {
 	var out []Violation
+	if e.prog != nil {
+		vs, err := e.evalPlanned(ctx, input)
+		if err != nil {
+			return nil, err
+		}
+		out = vs
+	}
 	if e.hasBI {
 		rs, err := e.builtin.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(passthrough))
 		if err != nil {
