@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/calint/calint/internal/testshared"
 	"github.com/calint/calint/pkg/parse"
 )
 
@@ -44,7 +45,7 @@ func Generator() (string, error) {
 		}
 		return p, nil
 	}
-	root, err := moduleRoot()
+	root, err := testshared.ModuleRoot()
 	if err != nil {
 		return "", err
 	}
@@ -53,23 +54,6 @@ func Generator() (string, error) {
 		return "", fmt.Errorf("no corpus generator at %s (set CALINT_GEN_CORPUS)", p)
 	}
 	return p, nil
-}
-
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // Project generates a project of n apps in tb.TempDir() and returns its directory. Without

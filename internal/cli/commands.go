@@ -16,7 +16,9 @@ import (
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // version and commit are set with -ldflags "-X"; build info fills them otherwise.
@@ -106,12 +108,12 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("policy %s: %w", p, unwrapPathErr(err))
+			return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
 		}
 		if !st.IsDir() {
 			b, err := os.ReadFile(p)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", p, unwrapPathErr(err))
+				return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
 			}
 			add(p, b)
 			continue
@@ -123,7 +125,7 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, unwrapPathErr(err))
+				return nil, fmt.Errorf("policy %s: %w", f, fserr.Cause(err))
 			}
 			add(f, b)
 		}
@@ -148,7 +150,7 @@ func regoFiles(dir string, tests bool) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("policy %s: %w", dir, unwrapPathErr(err))
+		return nil, fmt.Errorf("policy %s: %w", dir, fserr.Cause(err))
 	}
 	sort.Strings(files)
 	return files, nil
@@ -232,10 +234,10 @@ func runExplain(ctx context.Context, args []string, env Env) (int, error) {
 }
 
 // findRule finds a rule by id, else by name, ignoring case.
-func findRule(rules []engine.Rule, s string) (engine.Rule, bool) {
-	for _, by := range []func(engine.Rule) string{
-		func(r engine.Rule) string { return r.ID },
-		func(r engine.Rule) string { return r.Name },
+func findRule(rules []rule.Rule, s string) (rule.Rule, bool) {
+	for _, by := range []func(rule.Rule) string{
+		func(r rule.Rule) string { return r.ID },
+		func(r rule.Rule) string { return r.Name },
 	} {
 		for _, r := range rules {
 			if strings.EqualFold(by(r), s) {
@@ -243,7 +245,7 @@ func findRule(rules []engine.Rule, s string) (engine.Rule, bool) {
 			}
 		}
 	}
-	return engine.Rule{}, false
+	return rule.Rule{}, false
 }
 
 func indent(s string) string {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +13,9 @@ import (
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
 )
 
@@ -67,8 +68,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if _, err := report.WriterFor(f.format); err != nil {
 		return ExitError, usagef("--format: %s", err)
 	}
-	if f.failOn != "" && !slices.Contains(append(slices.Clone(config.Severities), "never"), f.failOn) {
-		return ExitError, usagef("--fail-on %q is not one of critical, high, medium, low, info, never", f.failOn)
+	if f.failOn != "" {
+		if f.failOn, err = config.ParseFailOn(f.failOn); err != nil {
+			return ExitError, usagef("--fail-on %s", err)
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -91,7 +94,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if cfgPath != "" {
 		cfgBytes, err = os.ReadFile(cfgPath)
 		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, unwrapPathErr(err))
+			return ExitError, fmt.Errorf("config %s: %w", cfgPath, fserr.Cause(err))
 		}
 		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
 		if err != nil {
@@ -168,7 +171,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 
-	rules := make([]engine.Rule, 0, len(eng.Rules()))
+	rules := make([]rule.Rule, 0, len(eng.Rules()))
 	for _, r := range eng.Rules() {
 		if !disabled[r.ID] {
 			if sev := severity[r.ID]; sev != "" {
@@ -221,7 +224,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 // summarize fills the report summary and returns the exit code.
 func summarize(rep *report.Report, res *scan.Result, failOn string) int {
 	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
-	threshold := engine.SeverityRank(failOn)
+	threshold := rule.SeverityRank(failOn)
 	for _, f := range rep.Findings {
 		if f.Suppressed {
 			if f.Suppression != nil && f.Suppression.Kind == "baseline" {
@@ -233,7 +236,7 @@ func summarize(rep *report.Report, res *scan.Result, failOn string) int {
 		}
 		s.Findings++
 		s.BySeverity[f.Severity]++
-		if threshold > 0 && engine.SeverityRank(f.Severity) >= threshold {
+		if threshold > 0 && rule.SeverityRank(f.Severity) >= threshold {
 			s.Failed = true
 		}
 	}
@@ -263,12 +266,4 @@ func displayPath(p string) string {
 		}
 	}
 	return p
-}
-
-func unwrapPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
 	"github.com/calint/calint/pkg/suppress"
 )
@@ -71,7 +72,7 @@ func (s *suppressFlags) prepare(ctx context.Context, paths []string) error {
 // apply marks suppressed and baselined findings of res (adding CAL002-CAL004 findings),
 // writes a baseline if asked, and keeps only changed files with --changed-since. It
 // returns the baseline entries fixed.
-func (s *suppressFlags) apply(res *scan.Result, cfg *config.Config, cfgPath string, eng *engine.Engine, rules []engine.Rule, env Env) (int, error) {
+func (s *suppressFlags) apply(res *scan.Result, cfg *config.Config, cfgPath string, eng *engine.Engine, rules []rule.Rule, env Env) (int, error) {
 	opts := suppress.Options{
 		Now:          time.Now(),
 		NoInline:     s.noInline || (cfg.InlineSuppressions != nil && !*cfg.InlineSuppressions),

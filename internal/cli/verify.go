@@ -15,6 +15,7 @@ import (
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fixture"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/scan"
 )
 
@@ -43,7 +44,7 @@ func runVerify(ctx context.Context, args []string, env Env) (int, error) {
 	for _, dir := range dirs {
 		st, err := os.Stat(dir)
 		if err != nil {
-			return ExitError, fmt.Errorf("verify %s: %w", dir, unwrapPathErr(err))
+			return ExitError, fmt.Errorf("verify %s: %w", dir, fserr.Cause(err))
 		}
 		if !st.IsDir() {
 			return ExitError, usagef("verify %s: not a directory (verify takes policy directories)", dir)
@@ -85,7 +86,7 @@ func (v *verifier) run(ctx context.Context) (bool, error) {
 	for _, f := range testFiles {
 		b, err := os.ReadFile(f)
 		if err != nil {
-			return false, fmt.Errorf("policy %s: %w", f, unwrapPathErr(err))
+			return false, fmt.Errorf("policy %s: %w", f, fserr.Cause(err))
 		}
 		tests = append(tests, engine.Module{Name: displayPath(f), Src: string(b)})
 	}
@@ -167,7 +168,7 @@ func (v *verifier) fixtures(ctx context.Context, base *engine.Engine, policies [
 		files++
 		rc, err := f.Open()
 		if err != nil {
-			return fmt.Errorf("fixture %s: %w", f.Path, unwrapPathErr(err))
+			return fmt.Errorf("fixture %s: %w", f.Path, fserr.Cause(err))
 		}
 		b, err := io.ReadAll(rc)
 		rc.Close()
@@ -249,7 +250,7 @@ func (v *verifier) engineFor(ctx context.Context, base *engine.Engine, path stri
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, unwrapPathErr(err))
+		return nil, fmt.Errorf("config %s: %w", path, fserr.Cause(err))
 	}
 	cfg, err := config.Parse(displayPath(path), b, known)
 	if err != nil {

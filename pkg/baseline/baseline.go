@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
 )
@@ -95,11 +96,7 @@ func (b *File) Write() error {
 func Load(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("baseline %s: %w", path, err)
+		return nil, fmt.Errorf("baseline %s: %w", path, fserr.Cause(err))
 	}
 	b := &File{path: path, dir: absDir(path)}
 	dec := json.NewDecoder(bytes.NewReader(data))

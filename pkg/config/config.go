@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // FileName is the config file calint looks for.
@@ -54,8 +56,20 @@ type Config struct {
 	Timeout time.Duration
 }
 
-// Severities accepted for fail-on and rule severity.
-var Severities = []string{"critical", "high", "medium", "low", "info"}
+// Never is the fail-on value that makes no finding fail a run.
+const Never = "never"
+
+// ParseFailOn reads a fail-on level as a user writes it (flag or config): a severity or
+// never, in any case. It returns the canonical lower-case value.
+func ParseFailOn(s string) (string, error) {
+	if strings.EqualFold(strings.TrimSpace(s), Never) {
+		return Never, nil
+	}
+	if v, err := rule.ParseSeverity(s); err == nil {
+		return v, nil
+	}
+	return "", fmt.Errorf("%q is not one of %s, %s", s, strings.Join(rule.Severities(), ", "), Never)
+}
 
 // optionKinds are the known options and their types.
 var optionKinds = map[string]string{
@@ -132,17 +146,9 @@ func Find(start string) string {
 func Load(path string, knownRule func(string) bool) (*Config, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("config %s: %w", path, fserr.Cause(err))
 	}
 	return Parse(path, b, knownRule)
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse validates config content read from path.
@@ -163,7 +169,7 @@ func Parse(path string, b []byte, knownRule func(string) bool) (*Config, error) 
 	p.mapping(root, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "fail-on":
-			c.FailOn = p.enum(v, "fail-on", append(slices.Clone(Severities), "never"))
+			c.FailOn = p.parsed(v, "fail-on", ParseFailOn)
 		case "rules":
 			p.mapping(v, func(id, rv *yaml.Node) {
 				if knownRule != nil && !knownRule(id.Value) {
@@ -177,7 +183,7 @@ func Parse(path string, b []byte, knownRule func(string) bool) (*Config, error) 
 						b := p.boolean(val, "rules."+id.Value+".enabled")
 						rc.Enabled = &b
 					case "severity":
-						rc.Severity = p.enum(val, "rules."+id.Value+".severity", Severities)
+						rc.Severity = p.parsed(val, "rules."+id.Value+".severity", rule.ParseSeverity)
 					default:
 						p.add(p.errf(rk, "unknown key %q in rules.%s (want enabled or severity)", rk.Value, id.Value))
 					}
@@ -303,12 +309,17 @@ func (p *parser) str(n *yaml.Node, what string) string {
 	return n.Value
 }
 
-func (p *parser) enum(n *yaml.Node, what string, values []string) string {
-	s := strings.ToLower(p.str(n, what))
-	if s != "" && !slices.Contains(values, s) {
-		p.add(p.errf(n, "%s %q is not one of %s", what, n.Value, strings.Join(values, ", ")))
+// parsed reads a scalar with parse (which names the accepted values in its error).
+func (p *parser) parsed(n *yaml.Node, what string, parse func(string) (string, error)) string {
+	s := p.str(n, what)
+	if s == "" {
+		return ""
 	}
-	return s
+	v, err := parse(s)
+	if err != nil {
+		p.add(p.errf(n, "%s %s", what, err))
+	}
+	return v
 }
 
 func (p *parser) boolean(n *yaml.Node, what string) bool {

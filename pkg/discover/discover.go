@@ -18,6 +18,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	ignore "github.com/sabhiram/go-gitignore"
 
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/parse"
 )
 
@@ -171,7 +172,7 @@ func (w *walker) path(p string) error {
 	}
 	info, err := os.Stat(p)
 	if err != nil {
-		return fmt.Errorf("path %s: %w", p, unwrapPathError(err))
+		return fmt.Errorf("path %s: %w", p, fserr.Cause(err))
 	}
 	if info.IsDir() {
 		return w.project(p)
@@ -188,14 +189,6 @@ func (w *walker) path(p string) error {
 		w.explicitECA = append(w.explicitECA, p)
 	}
 	return w.emit(w.file(p, kind))
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func (w *walker) file(p string, kind parse.Kind) File {
@@ -249,7 +242,7 @@ func loadForceignore(dir string) *ignore.GitIgnore {
 func (w *walker) tree(projectDir, root string, ign *ignore.GitIgnore) error {
 	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return fmt.Errorf("path %s: %w", root, unwrapPathError(err))
+		return fmt.Errorf("path %s: %w", root, fserr.Cause(err))
 	}
 	if w.seenDirs[real] {
 		return nil
@@ -257,7 +250,7 @@ func (w *walker) tree(projectDir, root string, ign *ignore.GitIgnore) error {
 	w.seenDirs[real] = true
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		return fmt.Errorf("read directory %s: %w", root, unwrapPathError(err))
+		return fmt.Errorf("read directory %s: %w", root, fserr.Cause(err))
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/calint/calint/internal/benchcorpus"
+	"github.com/calint/calint/internal/testshared"
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/report"
@@ -140,18 +141,6 @@ func sameFinding(a, b report.Finding) bool {
 		a.App == b.App && a.Path == b.Path && a.Fingerprint == b.Fingerprint
 }
 
-// needShared skips a test that needs ../shared when it is absent, except under CI=true.
-func needShared(t *testing.T, path string) string {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required under CI=true: %v", path, err)
-		}
-		t.Skipf("%s is absent (beside the repository): skipping", path)
-	}
-	return path
-}
-
 func TestDifferentialFixtures(t *testing.T) {
 	if n := differential(t, filepath.Join("..", "..", "testdata")); n == 0 {
 		t.Fatal("the fixtures gave no findings: the comparison compared nothing")
@@ -159,16 +148,16 @@ func TestDifferentialFixtures(t *testing.T) {
 }
 
 func TestDifferentialRealCorpus(t *testing.T) {
-	dir := needShared(t, filepath.Join("..", "..", "..", "shared", "corpus", "real", "files"))
+	dir := testshared.Path(t, "corpus", "real", "files")
 	if n := differential(t, dir); n == 0 {
 		t.Fatal("the real corpus gave no findings")
 	}
 }
 
 func TestDifferentialGenerated(t *testing.T) {
+	testshared.Path(t, "bench", "gen-corpus")
 	gen, err := benchcorpus.Generator()
 	if err != nil {
-		needShared(t, filepath.Join("..", "..", "..", "shared", "bench", "gen-corpus"))
 		t.Fatal(err)
 	}
 	for _, seed := range []int{1, 7, 42} {

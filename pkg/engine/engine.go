@@ -25,51 +25,14 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/calint/calint/pkg/planeval"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/schema"
 	"github.com/calint/calint/rules"
 )
 
-// Severities from the most to the least severe.
-var Severities = []string{"critical", "high", "medium", "low", "info"}
-
-// SeverityRank orders severities: critical is 5, info 1, anything else 0.
-func SeverityRank(s string) int {
-	for i, v := range Severities {
-		if v == s {
-			return len(Severities) - i
-		}
-	}
-	return 0
-}
-
-// Link is a related resource of a rule.
-type Link struct {
-	URL         string `json:"url"`
-	Description string `json:"description,omitempty"`
-}
-
-// Rule is one rule's metadata, read from its package METADATA.
-type Rule struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Title       string `json:"title"`
-	Severity    string `json:"severity"`
-	Description string `json:"description"`
-	Remediation string `json:"remediation,omitempty"`
-	Example     string `json:"example,omitempty"`
-	HelpURI     string `json:"helpUri,omitempty"`
-	Links       []Link `json:"links,omitempty"`
-	// Package is the rule's Rego package path without "data.", e.g. calint.rules.cal101.
-	Package string `json:"package"`
-	// File is the rule's source file.
-	File string `json:"file"`
-	// Builtin is false for custom policies.
-	Builtin bool `json:"builtin"`
-	// Tags are the rule's SARIF tags.
-	Tags []string `json:"tags,omitempty"`
-	// Native rules are reported by calint itself (parsing, suppressions), not by Rego.
-	Native bool `json:"native,omitempty"`
-}
+// Rule is a rule's metadata. It is defined in pkg/rule, which every layer shares; the alias
+// keeps code written against engine.Rule building.
+type Rule = rule.Rule
 
 // Module is a Rego source file.
 type Module struct {
@@ -94,8 +57,8 @@ const DefaultTimeout = 5 * time.Second
 
 // Engine evaluates apps. It is safe for concurrent use.
 type Engine struct {
-	rules   []Rule
-	byPkg   map[string]*Rule
+	rules   []rule.Rule
+	byPkg   map[string]*rule.Rule
 	builtin rego.PreparedEvalQuery
 	custom  []customQuery
 	timeout time.Duration
@@ -107,7 +70,7 @@ type Engine struct {
 }
 
 type customQuery struct {
-	rule *Rule
+	rule *rule.Rule
 	pq   rego.PreparedEvalQuery
 }
 
@@ -386,7 +349,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		mods[p.Name] = m
 		customFiles[p.Name] = true
 	}
-	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout}
+	e := &Engine{byPkg: map[string]*rule.Rule{}, timeout: cfg.Timeout}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -560,7 +523,7 @@ func (e *Engine) readRegistry(mods map[string]*ast.Module, customFiles map[strin
 		}
 		return names[i] < names[j]
 	})
-	seen := map[string]Rule{}
+	seen := map[string]rule.Rule{}
 	var errs []error
 	for _, file := range names {
 		m := mods[file]
@@ -633,12 +596,12 @@ func hasDeny(m *ast.Module) bool {
 // ruleIDRe is what a rule id looks like.
 var ruleIDRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
 
-func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool) (Rule, error) {
+func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool) (rule.Rule, error) {
 	str := func(k string) string {
 		v, _ := a.Custom[k].(string)
 		return strings.TrimSpace(v)
 	}
-	r := Rule{
+	r := rule.Rule{
 		ID: str("id"), Name: str("name"), Title: strings.TrimSpace(a.Title),
 		Severity: strings.ToLower(str("severity")), Description: strings.TrimSpace(a.Description),
 		Remediation: str("remediation"), Example: str("example"),
@@ -648,10 +611,10 @@ func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool)
 		return r, fmt.Errorf("%s:%d: package %s: custom.id %q is not a rule id (a letter, then letters, digits, '_', '-' or '.')", file, metaLine(m, a, "id"), pkg, fmt.Sprint(a.Custom["id"]))
 	}
 	if r.Severity == "" {
-		return r, fmt.Errorf("%s:%d: rule %s: METADATA has no custom.severity (one of %s)", file, metaLine(m, a, "custom"), r.ID, strings.Join(Severities, ", "))
+		return r, fmt.Errorf("%s:%d: rule %s: METADATA has no custom.severity (one of %s)", file, metaLine(m, a, "custom"), r.ID, strings.Join(rule.Severities(), ", "))
 	}
-	if SeverityRank(r.Severity) == 0 {
-		return r, fmt.Errorf("%s:%d: rule %s: custom.severity %q is not one of %s", file, metaLine(m, a, "severity"), r.ID, r.Severity, strings.Join(Severities, ", "))
+	if rule.SeverityRank(r.Severity) == 0 {
+		return r, fmt.Errorf("%s:%d: rule %s: custom.severity %q is not one of %s", file, metaLine(m, a, "severity"), r.ID, r.Severity, strings.Join(rule.Severities(), ", "))
 	}
 	if r.Title == "" {
 		r.Title = r.ID
@@ -663,7 +626,7 @@ func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool)
 		if rr == nil {
 			continue
 		}
-		r.Links = append(r.Links, Link{URL: rr.Ref.String(), Description: rr.Description})
+		r.Links = append(r.Links, rule.Link{URL: rr.Ref.String(), Description: rr.Description})
 	}
 	if len(r.Links) > 0 {
 		r.HelpURI = r.Links[0].URL
@@ -679,14 +642,14 @@ func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool)
 }
 
 // Rules returns every loaded rule, sorted by id.
-func (e *Engine) Rules() []Rule { return e.rules }
+func (e *Engine) Rules() []rule.Rule { return e.rules }
 
 // Rule returns a rule by id.
-func (e *Engine) Rule(id string) (Rule, bool) {
+func (e *Engine) Rule(id string) (rule.Rule, bool) {
 	// e.rules is sorted by id; this runs once per finding
-	i, ok := slices.BinarySearchFunc(e.rules, id, func(r Rule, id string) int { return strings.Compare(r.ID, id) })
+	i, ok := slices.BinarySearchFunc(e.rules, id, func(r rule.Rule, id string) int { return strings.Compare(r.ID, id) })
 	if !ok {
-		return Rule{}, false
+		return rule.Rule{}, false
 	}
 	return e.rules[i], true
 }
@@ -813,8 +776,8 @@ func decodeViolation(id string, v ast.Value) (Violation, error) {
 		}
 		vi.Msg = msg
 		vi.Severity, _ = str(x, "severity")
-		if vi.Severity != "" && SeverityRank(vi.Severity) == 0 {
-			return vi, fmt.Errorf("severity %q is not one of %s", vi.Severity, strings.Join(Severities, ", "))
+		if vi.Severity != "" && rule.SeverityRank(vi.Severity) == 0 {
+			return vi, fmt.Errorf("severity %q is not one of %s", vi.Severity, strings.Join(rule.Severities(), ", "))
 		}
 		vi.Key, _ = str(x, "key")
 		if n := x.Get(ast.InternedTerm("node")); n != nil {

@@ -72,14 +72,24 @@ func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
 
 // ECAs joins External Client App files into apps by their externalClientApplication
 // element, sorted by name. A child without that element forms an app of its own, named by
-// its file.
+// its file. A namespaced reference ns__App joins the header App when no header is named
+// ns__App: a packaged app's child files name their parent with the package namespace,
+// while its header file is App.eca-meta.xml (a developer name cannot contain "__", so the
+// part before it is always a namespace). A namespaced reference with no header in the
+// scan stays an app of its own under that name (an installed package's app).
 func (b *Builder) ECAs(docs []*parse.Doc) []*App {
+	headers := map[string]bool{}
+	for _, d := range docs {
+		if d.Kind.Suffix == "eca" {
+			headers[parse.FullName(d.Path)] = true
+		}
+	}
 	groups := map[string]*App{}
 	for _, d := range docs {
 		name := parse.FullName(d.Path)
 		if d.Kind.Suffix != "eca" {
 			if ref := child(d.Root, "externalClientApplication"); ref != nil && strings.TrimSpace(ref.Text) != "" {
-				name = strings.TrimSpace(ref.Text)
+				name = parentName(strings.TrimSpace(ref.Text), headers)
 			} else {
 				name = "file:" + d.Path
 			}
@@ -119,6 +129,19 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	}
 	sort.Slice(apps, func(i, j int) bool { return apps[i].Name < apps[j].Name })
 	return apps
+}
+
+// parentName resolves a child's externalClientApplication reference to the name of its
+// app: the reference itself when a header has that name, else, for a namespaced reference
+// ns__App, the header App when there is one.
+func parentName(ref string, headers map[string]bool) string {
+	if headers[ref] {
+		return ref
+	}
+	if _, local, ok := strings.Cut(ref, "__"); ok && headers[local] {
+		return local
+	}
+	return ref
 }
 
 func child(n *parse.Node, name string) *parse.Node {
@@ -361,6 +384,10 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 	v := strings.TrimSpace(n.Text)
 	items := make([][2]*ast.Term, 0, 4)
 	items = append(items, item("_ref", refTerm))
+	if n.Nil && v == "" {
+		// xsi:nil: an explicit null, never an invalid value
+		return ast.ObjectTerm(append(items, item("value", ast.StringTerm("")), item("nil", ast.InternedTerm(true)))...)
+	}
 	if elem == nil {
 		items = append(items, item("value", ast.StringTerm(v)))
 		return ast.ObjectTerm(items...)

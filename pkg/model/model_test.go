@@ -507,6 +507,55 @@ func TestECAJoin(t *testing.T) {
 	}
 }
 
+// TestECAJoinNamespaced: a packaged External Client App's child files name their parent
+// ns__App while its header is App.eca-meta.xml (real corpus: testanother236/Test): they join
+// the header, so the app is one app with the header's checks. A namespaced reference with
+// no header in the scan (an installed package's app, real corpus: Linear__Linear) stays an
+// app of its own under the namespaced name; an exact header name wins over the stripped one.
+func TestECAJoinNamespaced(t *testing.T) {
+	docs := []*parse.Doc{
+		ecaDoc(t, "p/externalClientApps/Target1ExClApp.eca-meta.xml", "ExternalClientApplication",
+			"<distributionState>Packaged</distributionState>\n<label>Target1ExClApp</label>"),
+		ecaDoc(t, "p/extlClntAppOauthSettings/Target1ExClApp_oauth.ecaOauth-meta.xml", "ExtlClntAppOauthSettings",
+			"<commaSeparatedOauthScopes>Api</commaSeparatedOauthScopes>\n<externalClientApplication>Target1Test__Target1ExClApp</externalClientApplication>"),
+		ecaDoc(t, "p/extlClntAppOauthPolicies/Target1ExClApp_oauthPlcy.ecaOauthPlcy-meta.xml", "ExtlClntAppOauthConfigurablePolicies",
+			"<externalClientApplication>Target1ExClApp</externalClientApplication>"),
+		ecaDoc(t, "p/extlClntAppOauthPolicies/Linear_oauth_defaultPolicy.ecaOauthPlcy-meta.xml", "ExtlClntAppOauthConfigurablePolicies",
+			"<externalClientApplication>Linear__Linear</externalClientApplication>"),
+		// both ns__Both and Both have headers: the exact name wins
+		ecaDoc(t, "p/externalClientApps/Both.eca-meta.xml", "ExternalClientApplication", "<label>Both</label>"),
+		ecaDoc(t, "p/externalClientApps/ns__Both.eca-meta.xml", "ExternalClientApplication", "<label>ns Both</label>"),
+		ecaDoc(t, "p/extlClntAppPolicies/Both_plcy.ecaPlcy-meta.xml", "ExtlClntAppConfigurablePolicies",
+			"<externalClientApplication>ns__Both</externalClientApplication>"),
+	}
+	apps := builder(t).ECAs(docs)
+	got := map[string][]string{}
+	var names []string
+	for _, a := range apps {
+		names = append(names, a.Name)
+		for _, d := range a.Docs {
+			got[a.Name] = append(got[a.Name], d.Kind.Suffix)
+		}
+	}
+	if want := []string{"Both", "Linear__Linear", "Target1ExClApp", "ns__Both"}; !slices.Equal(names, want) {
+		t.Fatalf("apps %v, want %v", names, want)
+	}
+	for name, want := range map[string][]string{
+		"Target1ExClApp": {"eca", "ecaOauthPlcy", "ecaOauth"},
+		"Linear__Linear": {"ecaOauthPlcy"},
+		"Both":           {"eca"},
+		"ns__Both":       {"eca", "ecaPlcy"},
+	} {
+		if !slices.Equal(got[name], want) {
+			t.Errorf("%s: files %v, want %v", name, got[name], want)
+		}
+	}
+	in := input(t, apps[2])
+	if at(t, in, "eca.distributionState.value") != "Packaged" || at(t, in, "ecaOauth.commaSeparatedOauthScopes.items.0") != "Api" {
+		t.Errorf("Target1ExClApp is not one app: %v", in)
+	}
+}
+
 // TestRefs: every _ref in the input maps to the Loc of its own element: the path, the
 // value of a leaf and the line of its start tag in the source.
 func TestRefs(t *testing.T) {
@@ -643,5 +692,35 @@ func TestInputDocExample(t *testing.T) {
 	wb, _ := json.MarshalIndent(wantDoc, "", "  ")
 	if string(gb) != string(wb) {
 		t.Errorf("docs/input.md example differs from the built input:\n%s", gb)
+	}
+}
+
+// TestNil: an empty element marked xsi:nil="true" (Salesforce writes <contactEmail
+// xsi:nil="true"/> on retrieve) is a leaf with "nil": true and is never an invalid value,
+// whatever its type; an element with text keeps its value.
+func TestNil(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+    <contactEmail xsi:nil="true"/>
+    <label>Zimmer Zsi iPad</label>
+    <oauthConfig>
+        <isAdminApproved xsi:nil="1"></isAdminApproved>
+        <isConsumerSecretOptional xsi:nil="false"/>
+    </oauthConfig>
+</ConnectedApp>
+`
+	in := input(t, builder(t).ConnectedApp(doc(t, "Zimmer_Zsi_iPad.connectedApp-meta.xml", src)))
+	if at(t, in, "connectedApp.contactEmail.nil") != true || at(t, in, "connectedApp.contactEmail.value") != "" {
+		t.Errorf("contactEmail: %v", at(t, in, "connectedApp.contactEmail"))
+	}
+	if at(t, in, "connectedApp.oauthConfig.isAdminApproved.nil") != true {
+		t.Errorf("isAdminApproved: %v", at(t, in, "connectedApp.oauthConfig.isAdminApproved"))
+	}
+	if has(at(t, in, "connectedApp.label"), "nil") || has(at(t, in, "connectedApp.oauthConfig.isConsumerSecretOptional"), "nil") {
+		t.Error("only xsi:nil=\"true\" marks a nil")
+	}
+	inv := at(t, in, "invalidValues").([]any)
+	if len(inv) != 1 || at(t, inv[0], "name") != "isConsumerSecretOptional" {
+		t.Errorf("invalid values %v: want only the empty boolean that is not nil", inv)
 	}
 }

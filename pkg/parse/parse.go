@@ -50,6 +50,9 @@ type Node struct {
 	TextStart, TextEnd int
 	// Text is the unescaped character data directly inside the element.
 	Text string
+	// Nil is set for an element marked xsi:nil="true" (an explicit null, as Salesforce
+	// writes a field without a value on retrieve).
+	Nil bool
 	// Comments are the comments that directly precede the element (only whitespace and
 	// other comments between them), in document order.
 	Comments []Comment
@@ -219,6 +222,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			}
 			slab = append(slab, Node{Name: t.Name.Local, Start: pos(off), TextStart: -1, TextEnd: -1, Comments: pending})
 			n := &slab[len(slab)-1]
+			n.Nil = isNil(t.Attr)
 			pending = nil
 			lastClosed = nil
 			if len(stack) > 0 {
@@ -590,4 +594,16 @@ func sizeString(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// isNil reports whether the attributes mark an element xsi:nil="true" (any prefix: the
+// attribute is matched by its local name nil, as RawToken leaves prefixes unresolved).
+func isNil(attrs []xml.Attr) bool {
+	for _, a := range attrs {
+		if a.Name.Local == "nil" && a.Name.Space != "" {
+			v := strings.TrimSpace(a.Value)
+			return v == "true" || v == "1"
+		}
+	}
+	return false
 }

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // update rewrites the golden files of this package: go test ./pkg/report -update
@@ -67,7 +67,7 @@ func ciReport() *report.Report {
 	report.Sort(fs)
 	return &report.Report{
 		Version:  "1.2.3",
-		Rules:    []engine.Rule{{ID: "CAL101", Name: "FullAccessScope", Severity: "high", HelpURI: "https://example.com/cal101"}},
+		Rules:    []rule.Rule{{ID: "CAL101", Name: "FullAccessScope", Severity: "high", HelpURI: "https://example.com/cal101"}},
 		Findings: fs,
 		Errors:   []report.FileError{{File: "force-app/Bad.connectedApp-meta.xml", Line: 5, Column: 1, Message: "not well-formed XML: unexpected EOF"}},
 		Summary: report.Summary{Files: 4, Apps: 3, Findings: 4, Suppressed: 1, Baselined: 1, Fixed: 2, Errors: 1, FailOn: "high", Failed: true,

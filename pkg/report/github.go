@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-)
 
-// githubLevel maps a severity to a GitHub Actions workflow command.
-var githubLevel = map[string]string{"critical": "error", "high": "error", "medium": "warning", "low": "notice", "info": "notice"}
+	"github.com/calint/calint/pkg/rule"
+)
 
 // GitHub writes GitHub Actions workflow commands, one annotation per unsuppressed finding:
 //
@@ -22,7 +21,7 @@ func GitHub(w io.Writer, r *Report) error {
 		if f.Suppressed {
 			continue
 		}
-		level := githubLevel[f.Severity]
+		level := rule.GitHubLevel(f.Severity)
 		if level == "" {
 			level = "warning"
 		}

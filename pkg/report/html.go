@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 //go:embed html.tmpl
@@ -19,9 +19,6 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"upper":  strings.ToUpper,
 	"plural": plural,
 }).Parse(htmlSource))
-
-// severities in order of decreasing rank, as reports show them.
-var severityOrder = []string{"critical", "high", "medium", "low", "info"}
 
 // factOrder is the order of the posture facts on an app card; other facts follow, sorted.
 var factOrder = []string{"scopes", "permitted users", "grants", "IP policy", "refresh token policy", "consumer secret"}
@@ -92,7 +89,7 @@ type htmlFindingRef struct {
 type htmlFinding struct {
 	ID          string
 	F           Finding
-	Rule        engine.Rule
+	Rule        rule.Rule
 	Location    string
 	Before      string
 	Mark        string
@@ -146,7 +143,7 @@ func newHTMLView(r *Report) htmlView {
 		}
 	}
 	sort.SliceStable(active, func(i, j int) bool {
-		return engine.SeverityRank(active[i].Severity) > engine.SeverityRank(active[j].Severity)
+		return rule.SeverityRank(active[i].Severity) > rule.SeverityRank(active[j].Severity)
 	})
 	ids := map[*Finding]string{}
 	for i := range active {
@@ -163,7 +160,7 @@ func newHTMLView(r *Report) htmlView {
 	for _, f := range active {
 		bySev[f.Severity]++
 	}
-	for _, s := range severityOrder {
+	for _, s := range rule.Severities() {
 		v.Severities = append(v.Severities, htmlSevCount{s, bySev[s]})
 	}
 	v.SevChart = severityChart(v.Severities)
@@ -210,12 +207,12 @@ func newHTMLView(r *Report) htmlView {
 			}
 			counts[f.Severity]++
 			app.Total++
-			if app.Worst == "" || engine.SeverityRank(f.Severity) > engine.SeverityRank(app.Worst) {
+			if app.Worst == "" || rule.SeverityRank(f.Severity) > rule.SeverityRank(app.Worst) {
 				app.Worst = f.Severity
 			}
 			app.Findings = append(app.Findings, htmlFindingRef{ID: ids[f], RuleID: f.RuleID, Severity: f.Severity, Message: f.Message})
 		}
-		for _, s := range severityOrder {
+		for _, s := range rule.Severities() {
 			if counts[s] > 0 {
 				app.Counts = append(app.Counts, htmlSevCount{s, counts[s]})
 			}
@@ -298,7 +295,7 @@ func ruleChart(r *Report, active []Finding, first map[string]string) htmlChart {
 			rows[f.RuleID] = x
 		}
 		x.n++
-		if engine.SeverityRank(f.Severity) > engine.SeverityRank(x.sev) {
+		if rule.SeverityRank(f.Severity) > rule.SeverityRank(x.sev) {
 			x.sev = f.Severity
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // node is a parsed element of the HTML page; the page is written so that it is also
@@ -107,7 +107,7 @@ func parsePage(t *testing.T, page []byte) *node {
 }
 
 func sampleReport() *Report {
-	rules := []engine.Rule{
+	rules := []rule.Rule{
 		{ID: "CAL101", Name: "FullAccessScope", Title: "Full access OAuth scope", Severity: "high",
 			Remediation: "Remove `Full` and request `Api` <b>only</b>.", Example: "<scopes>Api</scopes>",
 			HelpURI: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm"},

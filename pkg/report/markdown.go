@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // MarkdownMaxRows bounds the findings table of a Markdown report, so that it fits in a
@@ -29,7 +29,7 @@ func Markdown(w io.Writer, r *Report) error {
 	active := r.Active()
 	sort.SliceStable(active, func(i, j int) bool {
 		a, b := active[i], active[j]
-		if ra, rb := engine.SeverityRank(a.Severity), engine.SeverityRank(b.Severity); ra != rb {
+		if ra, rb := rule.SeverityRank(a.Severity), rule.SeverityRank(b.Severity); ra != rb {
 			return ra > rb
 		}
 		return lessFinding(a, b)
@@ -48,7 +48,7 @@ func Markdown(w io.Writer, r *Report) error {
 	}
 
 	bw.printf("| Severity | Findings |\n|---|---:|\n")
-	for _, sev := range []string{"critical", "high", "medium", "low", "info"} {
+	for _, sev := range rule.Severities() {
 		bw.printf("| %s %s | %d |\n", mdSeverityIcon[sev], sev, count(active, sev))
 	}
 	bw.printf("\n%d %s and %d %s scanned", s.Files, plural(s.Files, "file", "files"), s.Apps, plural(s.Apps, "app", "apps"))

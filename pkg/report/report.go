@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // Formats lists every output format.
@@ -93,7 +93,7 @@ type Summary struct {
 // Report is everything a writer needs.
 type Report struct {
 	Version  string
-	Rules    []engine.Rule
+	Rules    []rule.Rule
 	Findings []Finding
 	Errors   []FileError
 	Apps     []AppSummary
@@ -129,10 +129,10 @@ func (r *Report) Active() []Finding {
 }
 
 // RuleByID finds a rule's metadata.
-func (r *Report) RuleByID(id string) (engine.Rule, bool) {
-	i := slices.IndexFunc(r.Rules, func(x engine.Rule) bool { return x.ID == id })
+func (r *Report) RuleByID(id string) (rule.Rule, bool) {
+	i := slices.IndexFunc(r.Rules, func(x rule.Rule) bool { return x.ID == id })
 	if i < 0 {
-		return engine.Rule{}, false
+		return rule.Rule{}, false
 	}
 	return r.Rules[i], true
 }

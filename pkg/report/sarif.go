@@ -7,14 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/calint/calint/pkg/engine"
-)
-
-// SARIF levels and security-severity scores by calint severity.
-var (
-	sarifLevel = map[string]string{"critical": "error", "high": "error", "medium": "warning", "low": "note", "info": "note"}
-	// SecurityScore is the SARIF security-severity of each severity (GitHub's scale).
-	SecurityScore = map[string]string{"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "1.0"}
+	"github.com/calint/calint/pkg/rule"
 )
 
 // FamilyTag names a built-in rule's family by the hundreds digit of its id (CALnnn); every
@@ -185,9 +178,9 @@ func SARIF(w io.Writer, r *Report) error {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{"%SRCROOT%": {URI: s}}
 	}
 	index := map[string]int{}
-	for _, rule := range r.Rules {
-		index[rule.ID] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFrom(rule))
+	for _, rl := range r.Rules {
+		index[rl.ID] = len(run.Tool.Driver.Rules)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFrom(rl))
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, e := range r.Errors {
@@ -217,7 +210,7 @@ func SARIF(w io.Writer, r *Report) error {
 		res := sarifResult{
 			RuleID:    f.RuleID,
 			RuleIndex: idx,
-			Level:     sarifLevel[f.Severity],
+			Level:     rule.SARIFLevel(f.Severity),
 			Message:   sarifMessage{Text: sentence(f.Message)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifactLoc{URI: fileURI(f.File), URIBaseID: "%SRCROOT%"},
@@ -225,7 +218,7 @@ func SARIF(w io.Writer, r *Report) error {
 			}}},
 			PartialFingerprints: map[string]string{"calint/v1": f.Fingerprint},
 		}
-		if rule := run.Tool.Driver.Rules[idx]; rule.DefaultConfiguration.Level != res.Level || f.Severity != "" {
+		if sr := run.Tool.Driver.Rules[idx]; sr.DefaultConfiguration.Level != res.Level || f.Severity != "" {
 			res.Properties = map[string]string{"severity": f.Severity}
 		}
 		if r.IncludeSuppressed {
@@ -251,26 +244,26 @@ func SARIF(w io.Writer, r *Report) error {
 	})
 }
 
-func sarifRuleFrom(rule engine.Rule) sarifRule {
-	tags := []string{"security", FamilyTag(rule.ID)}
-	for _, t := range rule.Tags {
+func sarifRuleFrom(rl rule.Rule) sarifRule {
+	tags := []string{"security", FamilyTag(rl.ID)}
+	for _, t := range rl.Tags {
 		if t != "security" && t != tags[1] {
 			tags = append(tags, t)
 		}
 	}
 	return sarifRule{
-		ID:                   rule.ID,
-		Name:                 rule.Name,
-		ShortDescription:     sarifMessage{Text: sentence(rule.Title)},
-		FullDescription:      sarifMessage{Text: sentence(firstParagraph(rule.Description))},
-		Help:                 sarifHelp{Text: HelpText(rule), Markdown: HelpMarkdown(rule)},
-		HelpURI:              rule.HelpURI,
-		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel[rule.Severity]},
+		ID:                   rl.ID,
+		Name:                 rl.Name,
+		ShortDescription:     sarifMessage{Text: sentence(rl.Title)},
+		FullDescription:      sarifMessage{Text: sentence(firstParagraph(rl.Description))},
+		Help:                 sarifHelp{Text: HelpText(rl), Markdown: HelpMarkdown(rl)},
+		HelpURI:              rl.HelpURI,
+		DefaultConfiguration: sarifRuleConfig{Level: rule.SARIFLevel(rl.Severity)},
 		Properties: sarifRuleProperty{
-			SecuritySeverity: SecurityScore[rule.Severity],
+			SecuritySeverity: rule.SecuritySeverity(rl.Severity),
 			Tags:             tags,
 			Precision:        "high",
-			ProblemSeverity:  sarifLevel[rule.Severity],
+			ProblemSeverity:  rule.SARIFLevel(rl.Severity),
 		},
 	}
 }
@@ -283,32 +276,32 @@ func firstParagraph(s string) string {
 }
 
 // HelpText is a rule's plain-text help: description, remediation and example.
-func HelpText(rule engine.Rule) string {
+func HelpText(rl rule.Rule) string {
 	var b strings.Builder
-	b.WriteString(sentence(strings.Join(strings.Fields(rule.Description), " ")))
-	if rule.Remediation != "" {
-		b.WriteString("\n\nRemediation: " + sentence(strings.Join(strings.Fields(rule.Remediation), " ")))
+	b.WriteString(sentence(strings.Join(strings.Fields(rl.Description), " ")))
+	if rl.Remediation != "" {
+		b.WriteString("\n\nRemediation: " + sentence(strings.Join(strings.Fields(rl.Remediation), " ")))
 	}
-	if rule.Example != "" {
-		b.WriteString("\n\nExample:\n" + rule.Example)
+	if rl.Example != "" {
+		b.WriteString("\n\nExample:\n" + rl.Example)
 	}
-	if rule.HelpURI != "" {
-		b.WriteString("\n\nDocumentation: " + rule.HelpURI)
+	if rl.HelpURI != "" {
+		b.WriteString("\n\nDocumentation: " + rl.HelpURI)
 	}
 	return b.String()
 }
 
 // HelpMarkdown is a rule's help in Markdown.
-func HelpMarkdown(rule engine.Rule) string {
+func HelpMarkdown(rl rule.Rule) string {
 	var b strings.Builder
-	b.WriteString(rule.Description)
-	if rule.Remediation != "" {
-		b.WriteString("\n\n**Remediation:** " + rule.Remediation)
+	b.WriteString(rl.Description)
+	if rl.Remediation != "" {
+		b.WriteString("\n\n**Remediation:** " + rl.Remediation)
 	}
-	if rule.Example != "" {
-		b.WriteString("\n\n```xml\n" + rule.Example + "\n```")
+	if rl.Example != "" {
+		b.WriteString("\n\n```xml\n" + rl.Example + "\n```")
 	}
-	for _, l := range rule.Links {
+	for _, l := range rl.Links {
 		d := l.Description
 		if d == "" {
 			d = l.URL

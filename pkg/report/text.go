@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
+
+	"github.com/calint/calint/pkg/rule"
 )
 
 var severityColor = map[string]*color.Color{
@@ -50,7 +52,7 @@ func Text(w io.Writer, r *Report) error {
 	if !r.Quiet {
 		s := r.Summary
 		var parts []string
-		for _, sev := range []string{"critical", "high", "medium", "low", "info"} {
+		for _, sev := range rule.Severities() {
 			if n := s.BySeverity[sev]; n > 0 {
 				parts = append(parts, paint(severityColor[sev], fmt.Sprintf("%d %s", n, sev)))
 			}

@@ -5,8 +5,6 @@ package scan
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -19,10 +17,13 @@ import (
 
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fingerprint"
+	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/model"
 	"github.com/calint/calint/pkg/parse"
 	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 )
 
 // ParseErrorID is the rule reported for files that cannot be read or parsed.
@@ -103,7 +104,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
 		s.parseRule = r
 	} else {
-		s.parseRule = engine.Rule{ID: ParseErrorID, Name: "ParseError", Severity: "high"}
+		s.parseRule = rule.Rule{ID: ParseErrorID, Name: "ParseError", Severity: "high"}
 	}
 
 	files := make(chan discover.File, jobs*4)
@@ -187,7 +188,7 @@ func contextOnly(app *model.App) bool {
 type scanner struct {
 	opts      Options
 	builder   *model.Builder
-	parseRule engine.Rule
+	parseRule rule.Rule
 	mu        sync.Mutex
 	ecaDocs   []*parse.Doc
 	done      atomic.Int64
@@ -234,18 +235,10 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 func (s *scanner) read(f discover.File) (*parse.Doc, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, &parse.Error{Path: f.Path, Msg: "read: " + unwrap(err)}
+		return nil, &parse.Error{Path: f.Path, Msg: "read: " + fserr.Cause(err).Error()}
 	}
 	defer rc.Close()
 	return parse.Read(f.Path, f.Kind, io.Reader(rc), s.opts.Limits)
-}
-
-func unwrap(err error) string {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) && pe.Unwrap() != nil {
-		return pe.Unwrap().Error()
-	}
-	return err.Error()
 }
 
 func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding {
@@ -256,11 +249,11 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
 		Snippet: redact.Line(pe.Source),
 	}
-	fnd.Fingerprint = fingerprint(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
+	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
 	return fnd
 }
 
-func (s *scanner) severity(r engine.Rule, override string) string {
+func (s *scanner) severity(r rule.Rule, override string) string {
 	if override != "" {
 		return override
 	}
@@ -286,7 +279,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		return fmt.Errorf("app %s (%s): %w", app.Name, app.Docs[0].Path, err)
 	}
 	for _, v := range vs {
-		rule, ok := s.opts.Engine.Rule(v.RuleID)
+		rl, ok := s.opts.Engine.Rule(v.RuleID)
 		if !ok {
 			continue
 		}
@@ -301,7 +294,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		}
 		// messages, paths and source lines repeat across apps: findings share one copy
 		f := report.Finding{
-			RuleID: v.RuleID, Name: rule.Name, Severity: s.severity(rule, v.Severity), Message: intern(v.Msg),
+			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(v.Msg),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
 			App: app.Name, AppType: app.Type, Path: intern(loc.Path),
 			Snippet: intern(redact.Line(doc.Line(loc.Start.Line))),
@@ -310,7 +303,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		if loc.Repeated {
 			value = redact.Line(loc.Value)
 		}
-		f.Fingerprint = fingerprint(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, stripIndexes(loc.Path), value+"\x00"+v.Key)
+		f.Fingerprint = fingerprint.Of(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, fingerprint.ElementPath(loc.Path), value+"\x00"+v.Key)
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
@@ -318,40 +311,6 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 
 // intern returns the canonical copy of s.
 func intern(s string) string { return unique.Make(s).Value() }
-
-// stripIndexes drops every "[digits]" from an element path.
-func stripIndexes(p string) string {
-	if !strings.Contains(p, "[") {
-		return p
-	}
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		if p[i] == '[' {
-			j := i + 1
-			for j < len(p) && p[j] >= '0' && p[j] <= '9' {
-				j++
-			}
-			if j > i+1 && j < len(p) && p[j] == ']' {
-				i = j
-				continue
-			}
-		}
-		b.WriteByte(p[i])
-	}
-	return b.String()
-}
-
-// fingerprint is the semantic identity of a finding: rule, app, element path and the
-// value that tells findings apart; never a line number.
-func fingerprint(parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:16])
-}
 
 var directiveRe = regexp.MustCompile(`^\s*calint:`)
 

@@ -81,7 +81,8 @@ func elemSchema(e *Elem) obj {
 	case Any:
 		s = obj{}
 	default:
-		props := obj{"_ref": typ("integer")}
+		// nil marks an element written xsi:nil="true" (its value is then "")
+		props := obj{"_ref": typ("integer"), "nil": typ("boolean")}
 		switch e.Kind {
 		case Boolean:
 			props["value"] = obj{"anyOf": []any{typ("boolean"), typ("string")}}

@@ -5,8 +5,6 @@
 package suppress
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -17,8 +15,9 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/calint/calint/pkg/config"
-	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/fingerprint"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
 )
 
@@ -54,7 +53,7 @@ type Options struct {
 	// Rules are the enabled rules with their effective severity. CAL002-CAL004 findings
 	// are produced only when their rule is among them, and CAL004 reports only ids of
 	// enabled rules.
-	Rules []engine.Rule
+	Rules []rule.Rule
 	// ReportUnused reports suppressions that matched no finding (CAL004).
 	ReportUnused bool
 	// Apps name the app of each file, for the findings located in the XML.
@@ -94,7 +93,7 @@ func Apply(findings []report.Finding, directives []scan.Directive, opts Options)
 		now = time.Now()
 	}
 	today := now.UTC().Format(time.DateOnly)
-	rules := map[string]engine.Rule{}
+	rules := map[string]rule.Rule{}
 	for _, r := range opts.Rules {
 		rules[r.ID] = r
 	}
@@ -176,7 +175,7 @@ func fromDirective(d scan.Directive, known func(string) bool, appOf map[string]r
 	}
 	// identity: the file's name (not its folder), the covered element without indexes and
 	// what the directive says; never a line number
-	s.loc.Fingerprint = fingerprint(KindInline, app.Type, app.Name, path.Base(d.File), stripIndexes(d.Path), normalized(d.Text))
+	s.loc.Fingerprint = fingerprint.Of(KindInline, app.Type, app.Name, path.Base(d.File), fingerprint.ElementPath(d.Path), normalized(d.Text))
 	return s
 }
 
@@ -199,7 +198,7 @@ func fromIgnore(ig config.Ignore, opts Options) *suppression {
 			s.invalid = append(s.invalid, fmt.Sprintf("unknown rule id %q", id))
 		}
 	}
-	s.loc.Fingerprint = fingerprint(KindConfig, strings.Join(ig.Rules, ","), strings.Join(ig.Paths, ","), strings.Join(ig.Apps, ","), ig.Reason, ig.Expires)
+	s.loc.Fingerprint = fingerprint.Of(KindConfig, strings.Join(ig.Rules, ","), strings.Join(ig.Paths, ","), strings.Join(ig.Apps, ","), ig.Reason, ig.Expires)
 	return s
 }
 
@@ -240,7 +239,7 @@ func (s *suppression) covers(f *report.Finding, rel func(string) string) bool {
 }
 
 // finding is the report about the suppression itself, if any.
-func (s *suppression) finding(rules map[string]engine.Rule, reportUnused bool) (report.Finding, bool) {
+func (s *suppression) finding(rules map[string]rule.Rule, reportUnused bool) (report.Finding, bool) {
 	what := "suppression"
 	if s.kind == KindConfig {
 		what = "config ignore entry"
@@ -281,13 +280,13 @@ func (s *suppression) finding(rules map[string]engine.Rule, reportUnused bool) (
 	default:
 		return report.Finding{}, false
 	}
-	rule, enabled := rules[id]
+	rl, enabled := rules[id]
 	if !enabled {
 		return report.Finding{}, false
 	}
 	f := s.loc
-	f.RuleID, f.Name, f.Severity, f.Message = id, rule.Name, rule.Severity, msg
-	f.Fingerprint = fingerprint(id, f.Fingerprint)
+	f.RuleID, f.Name, f.Severity, f.Message = id, rl.Name, rl.Severity, msg
+	f.Fingerprint = fingerprint.Of(id, f.Fingerprint)
 	return f, true
 }
 
@@ -324,31 +323,6 @@ func relTo(dir, file string) string {
 	return filepath.ToSlash(rel)
 }
 
-func stripIndexes(p string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range p {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // normalized is a directive's text with runs of white space collapsed, so reflowing a
 // comment keeps its identity.
 func normalized(text string) string { return strings.Join(strings.Fields(text), " ") }
-
-func fingerprint(parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
-}

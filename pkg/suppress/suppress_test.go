@@ -15,6 +15,7 @@ import (
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
 	"github.com/calint/calint/pkg/suppress"
 )
@@ -294,13 +295,13 @@ func TestUnused(t *testing.T) {
 		t.Fatalf("CAL004: %+v", unused)
 	}
 	// ids of disabled rules are not reported as unused
-	o.Rules = slices.DeleteFunc(slices.Clone(o.Rules), func(r engine.Rule) bool { return r.ID == "CAL105" })
+	o.Rules = slices.DeleteFunc(slices.Clone(o.Rules), func(r rule.Rule) bool { return r.ID == "CAL105" })
 	got = suppress.Apply(slices.Clone(res.Findings), res.Directives, o)
 	if u := find(got, "CAL004"); len(u) != 1 || strings.Contains(u[0].Message, "CAL105") {
 		t.Errorf("CAL004 with CAL105 disabled: %+v", u)
 	}
 	// CAL004 itself disabled: nothing
-	o.Rules = slices.DeleteFunc(slices.Clone(o.Rules), func(r engine.Rule) bool { return r.ID == "CAL004" })
+	o.Rules = slices.DeleteFunc(slices.Clone(o.Rules), func(r rule.Rule) bool { return r.ID == "CAL004" })
 	got = suppress.Apply(slices.Clone(res.Findings), res.Directives, o)
 	if u := find(got, "CAL004"); len(u) != 0 {
 		t.Errorf("CAL004 disabled but reported: %+v", u)
