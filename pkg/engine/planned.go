@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/calint/calint/pkg/planeval"
+	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/rules"
 )
 
@@ -22,20 +23,23 @@ import (
 // debugging switch, not a documented option.
 const EngineEnv = "CALINT_ENGINE"
 
-// useTopdown reports whether the built-in rules are evaluated top-down: when asked to, or
-// when the compiled plan does not stand for the embedded rules (a rule was changed without
-// `make generate`; a test then fails).
-func useTopdown() bool {
+// currentPlan returns the compiled plan of the built-in rules, or nil when the built-in
+// rules are to be evaluated top-down: when asked to, or when the plan does not stand for
+// the embedded rules (a rule was changed without `make generate`; TestPlanIsCurrent fails).
+func currentPlan() *planeval.Program {
 	if os.Getenv(EngineEnv) == "topdown" {
-		return true
+		return nil
 	}
 	p, err := builtinPlan()
-	return err != nil || p == nil
+	if err != nil {
+		return nil
+	}
+	return p
 }
 
 // builtinPlan is the compiled plan of the built-in rules, or nil when it is stale.
 var builtinPlan = sync.OnceValues(func() (*planeval.Program, error) {
-	p, err := planeval.Load(rules.Plan)
+	p, err := planeval.Load(rules.Plan, PlanBuiltins())
 	if err != nil {
 		return nil, err
 	}
@@ -68,103 +72,81 @@ func RulesDigest() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// plannedRule is a built-in rule evaluated by the plan.
-type plannedRule struct {
-	rule *Rule
-	plan string
+// planned evaluates built-in rules with the compiled plan: one plan per rule's deny set,
+// all of an app's plans in one session, so rules without arguments are computed once per app.
+type planned struct {
+	prog  *planeval.Program
+	data  ast.Value
+	rules []*rule.Rule
+	plans []string
 }
 
-// usePlan routes the enabled built-in rules to the compiled plan.
-func (e *Engine) usePlan(prog *planeval.Program, cfg Config) error {
-	var data any = map[string]any{"calint": cfg.Data}
-	if err := util.RoundTrip(&data); err != nil {
-		return fmt.Errorf("options: %w", err)
+// newPlanned prepares the plans of rules, with data.calint = data; nil when there is no rule.
+func newPlanned(prog *planeval.Program, data map[string]any, rules []*rule.Rule) (Evaluator, error) {
+	if len(rules) == 0 {
+		return nil, nil
 	}
-	v, err := ast.InterfaceToValue(data)
+	var doc any = map[string]any{"calint": data}
+	if err := util.RoundTrip(&doc); err != nil {
+		return nil, fmt.Errorf("options: %w", err)
+	}
+	v, err := ast.InterfaceToValue(doc)
 	if err != nil {
-		return fmt.Errorf("options: %w", err)
+		return nil, fmt.Errorf("options: %w", err)
 	}
-	e.prog, e.data = prog, v
-	for i := range e.rules {
-		r := &e.rules[i]
-		if !r.Builtin || r.Native || cfg.Disabled[r.ID] {
-			continue
-		}
+	p := &planned{prog: prog, data: v, rules: rules}
+	for _, r := range rules {
 		name := planeval.PlanName(r.Package)
 		if !prog.Has(name) {
-			return fmt.Errorf("built-in rule %s has no compiled plan: run make generate", r.ID)
+			return nil, fmt.Errorf("built-in rule %s has no compiled plan: run make generate", r.ID)
 		}
-		e.planned = append(e.planned, plannedRule{rule: r, plan: name})
+		p.plans = append(p.plans, name)
 	}
-	return nil
+	return p, nil
 }
 
-// newPlanned is New without custom policies when the plan is current: no Rego is parsed
-// or compiled, the registry comes from the rule files' METADATA heads.
-func newPlanned(prog *planeval.Program, cfg Config) (*Engine, error) {
-	heads, err := ruleHeads()
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{byPkg: map[string]*Rule{}, timeout: cfg.Timeout}
-	if e.timeout <= 0 {
-		e.timeout = DefaultTimeout
-	}
-	if err := e.readRegistry(heads, nil); err != nil {
-		return nil, err
-	}
-	// the heads have no rules: a built-in rule is native when it has no deny set to plan
-	for i := range e.rules {
-		e.rules[i].Native = !prog.Has(planeval.PlanName(e.rules[i].Package))
-	}
-	if err := e.usePlan(prog, cfg); err != nil {
-		return nil, err
-	}
-	return e, nil
-}
-
-// evalPlanned evaluates the planned rules against one app.
-func (e *Engine) evalPlanned(ctx context.Context, input ast.Value) ([]Violation, error) {
+func (p *planned) Eval(ctx context.Context, input ast.Value) ([]Violation, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
-	s := e.prog.NewSession(ctx, input, e.data)
+	s := p.prog.NewSession(ctx, input, p.data)
 	defer s.Close()
 	var out []Violation
-	for _, pr := range e.planned {
-		rs, err := s.Eval(pr.plan)
+	for i, r := range p.rules {
+		rs, err := s.Eval(p.plans[i])
 		if err != nil {
 			return nil, fmt.Errorf("evaluate: %w", err)
 		}
 		for _, t := range rs {
-			set, ok := t.Value.(ast.Set)
-			if !ok {
-				return nil, fmt.Errorf("rule %s: deny must be a set", pr.rule.ID)
-			}
-			var derr error
-			set.Foreach(func(t *ast.Term) {
-				if derr != nil {
-					return
-				}
-				vi, err := decodeViolation(pr.rule.ID, t.Value)
-				if err != nil {
-					derr = fmt.Errorf("rule %s: %w", pr.rule.ID, err)
-					return
-				}
-				out = append(out, vi)
-			})
-			if derr != nil {
-				return nil, derr
+			if out, err = decodeDeny(r, t.Value, out); err != nil {
+				return nil, err
 			}
 		}
 	}
 	return out, nil
 }
 
-// Evaluator names what evaluates the built-in rules: "plan" or "topdown".
-func (e *Engine) Evaluator() string {
-	if e.prog != nil {
-		return "plan"
+// newFromPlan is New without custom policies when the plan is current: no Rego is parsed
+// or compiled; the registry comes from the rule files' heads (package and METADATA).
+func newFromPlan(prog *planeval.Program, cfg Config) (*Engine, error) {
+	heads, err := ruleHeads()
+	if err != nil {
+		return nil, err
 	}
-	return "topdown"
+	reg, err := readRegistry(heads, nil)
+	if err != nil {
+		return nil, err
+	}
+	// the heads have no rules: a built-in rule is native when it has no deny set to plan
+	for i := range reg.rules {
+		reg.rules[i].Native = !prog.Has(planeval.PlanName(reg.rules[i].Package))
+	}
+	e := &Engine{reg: reg, evaluator: "plan"}
+	if e.builtin, err = newPlanned(prog, cfg.Data, reg.enabled(true, cfg.Disabled)); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
+
+// Evaluator names what evaluates the built-in rules: "plan" or "topdown".
+func (e *Engine) Evaluator() string { return e.evaluator }

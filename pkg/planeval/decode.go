@@ -42,7 +42,6 @@ type function struct {
 
 type builtin struct {
 	name string
-	decl *ast.Builtin
 	fn   topdown.BuiltinFunc
 }
 
@@ -78,9 +77,9 @@ type decoder struct {
 	lmap map[int]int32 // the current function's plan locals, numbered densely from 0
 }
 
-// Load decodes a plan written by Encode. Builtins are OPA's (topdown.GetBuiltin), which
-// includes calint's own once its engine has registered them.
-func Load(b []byte) (*Program, error) {
+// Load decodes a plan written by Encode. Its builtins are extra's, then OPA's
+// (topdown.GetBuiltin).
+func Load(b []byte, extra map[string]topdown.BuiltinFunc) (*Program, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return nil, errors.New("load plan: not a calint plan (or an older format)")
 	}
@@ -102,12 +101,14 @@ func Load(b []byte) (*Program, error) {
 	p.builtins = make([]*builtin, d.uint())
 	for i := range p.builtins {
 		name := d.str()
-		decl := ast.BuiltinMap[name]
-		fn := topdown.GetBuiltin(name)
-		if d.err == nil && (decl == nil || fn == nil) {
-			d.err = fmt.Errorf("builtin %s is not available", name)
+		fn := extra[name]
+		if fn == nil {
+			fn = topdown.GetBuiltin(name)
 		}
-		p.builtins[i] = &builtin{name: name, decl: decl, fn: fn}
+		if fn == nil {
+			d.fail(fmt.Errorf("builtin %s is not available", name))
+		}
+		p.builtins[i] = &builtin{name: name, fn: fn}
 	}
 	p.funcs = make([]*function, d.uint())
 	for i := range p.funcs {

@@ -25,7 +25,7 @@ func program(t *testing.T, src string) *planeval.Program {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := planeval.Load(b)
+	prog, err := planeval.Load(b, engine.PlanBuiltins())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,8 +59,9 @@ func evalTopdown(t *testing.T, src string, input, data ast.Value) (ast.Value, er
 	if c.Compile(map[string]*ast.Module{"t.rego": m}); c.Failed() {
 		t.Fatal(c.Errors)
 	}
-	pq, err := rego.New(rego.ParsedQuery(ast.MustParseBody("data.calint.rules.t.deny")), rego.Compiler(c),
-		rego.Store(storeOf(t, data))).PrepareForEval(t.Context())
+	opts := append([]func(*rego.Rego){rego.ParsedQuery(ast.MustParseBody("data.calint.rules.t.deny")), rego.Compiler(c),
+		rego.Store(storeOf(t, data))}, engine.RegoFunctions()...)
+	pq, err := rego.New(opts...).PrepareForEval(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func TestCancel(t *testing.T) {
 
 func TestLoadRejectsGarbage(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("CALPLAN1"), []byte("CALPLAN1\x05abc"), []byte("nope")} {
-		if _, err := planeval.Load(b); err == nil {
+		if _, err := planeval.Load(b, engine.PlanBuiltins()); err == nil {
 			t.Errorf("Load(%q) succeeded", b)
 		}
 	}
