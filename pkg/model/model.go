@@ -104,7 +104,7 @@ func (b *Builder) inputBuilder(a *App) *inputBuilder {
 func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	headers := map[string]bool{}
 	for _, d := range docs {
-		if d.Kind.Suffix == "eca" {
+		if d.Kind.Key == "eca" {
 			headers[parse.FullName(d.Path)] = true
 		}
 	}
