@@ -1,28 +1,19 @@
 package calint.rules.cal102_test
 
 import data.calint.rules.cal102
+import data.calint.test as t
 
-ca_app := {"name": "A", "type": "ConnectedApp", "files": []}
-
-eca_app := {"name": "E", "type": "ExternalClientApplication", "files": []}
-
-ca(scopes, extra) := object.union(
-	{"app": ca_app, "connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "scopes": scopes}}},
-	{"connectedApp": extra},
-)
+ca_scopes(scopes, extra) := t.ca(object.union({"oauthConfig": {"_ref": 1, "scopes": scopes}}, extra))
 
 refresh := [{"_ref": 2, "value": "Api"}, {"_ref": 3, "value": "RefreshToken"}]
 
-eca(scope_text, items, plcy) := object.union(
-	{
-		"app": eca_app,
-		"ecaOauth": {"_ref": 10, "commaSeparatedOauthScopes": {"_ref": 11, "value": scope_text, "items": items}},
-	},
+eca_scopes(scope_text, items, plcy) := t.eca(object.union(
+	{"ecaOauth": {"_ref": 10, "commaSeparatedOauthScopes": {"_ref": 11, "value": scope_text, "items": items}}},
 	plcy,
-)
+))
 
 test_ca_infinite_fires if {
-	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}})
+	r := cal102.deny with input as ca_scopes(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 5
@@ -31,7 +22,7 @@ test_ca_infinite_fires if {
 }
 
 test_ca_both_refresh_scopes_one_finding if {
-	r := cal102.deny with input as ca(
+	r := cal102.deny with input as ca_scopes(
 		[{"_ref": 2, "value": "OfflineAccess"}, {"_ref": 3, "value": "RefreshToken"}],
 		{"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}},
 	)
@@ -41,12 +32,12 @@ test_ca_both_refresh_scopes_one_finding if {
 }
 
 test_ca_offline_access_alone_fires if {
-	r := cal102.deny with input as ca([{"_ref": 2, "value": "OfflineAccess"}], {})
+	r := cal102.deny with input as ca_scopes([{"_ref": 2, "value": "OfflineAccess"}], {})
 	count(r) == 1
 }
 
 test_ca_absent_oauth_policy_points_at_root if {
-	r := cal102.deny with input as ca(refresh, {})
+	r := cal102.deny with input as ca_scopes(refresh, {})
 	count(r) == 1
 	some f in r
 	f.node._ref == 0
@@ -54,14 +45,14 @@ test_ca_absent_oauth_policy_points_at_root if {
 }
 
 test_ca_absent_refresh_token_policy_points_at_oauth_policy if {
-	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "ipRelaxation": {"_ref": 6, "value": "ENFORCE"}}})
+	r := cal102.deny with input as ca_scopes(refresh, {"oauthPolicy": {"_ref": 4, "ipRelaxation": {"_ref": 6, "value": "ENFORCE"}}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 4
 }
 
 test_ca_empty_refresh_token_policy_fires if {
-	r := cal102.deny with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": ""}}})
+	r := cal102.deny with input as ca_scopes(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": ""}}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 5
@@ -69,12 +60,12 @@ test_ca_empty_refresh_token_policy_fires if {
 
 test_ca_expiring_policies_pass if {
 	every v in ["zero", "specific_lifetime:90:DAYS", "specific_inactivity:30:DAYS"] {
-		count(cal102.deny) == 0 with input as ca(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": v}}})
+		count(cal102.deny) == 0 with input as ca_scopes(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": v}}})
 	}
 }
 
 test_ca_infinite_without_refresh_scope_passes if {
-	r := cal102.deny with input as ca(
+	r := cal102.deny with input as ca_scopes(
 		[{"_ref": 2, "value": "Api"}, {"_ref": 3, "value": "Full"}],
 		{"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}},
 	)
@@ -82,12 +73,12 @@ test_ca_infinite_without_refresh_scope_passes if {
 }
 
 test_ca_without_oauth_config_passes if {
-	r := cal102.deny with input as {"app": ca_app, "connectedApp": {"_ref": 0, "label": {"_ref": 1, "value": "X"}}}
+	r := cal102.deny with input as {"app": t.ca_app, "connectedApp": {"_ref": 0, "label": {"_ref": 1, "value": "X"}}}
 	count(r) == 0
 }
 
 test_eca_infinite_fires if {
-	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
+	r := cal102.deny with input as eca_scopes("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
 		"_ref": 20,
 		"refreshTokenPolicyType": {"_ref": 21, "value": "Infinite"},
 	}})
@@ -98,7 +89,7 @@ test_eca_infinite_fires if {
 }
 
 test_eca_specific_policy_passes if {
-	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
+	r := cal102.deny with input as eca_scopes("Api, RefreshToken", ["Api", "RefreshToken"], {"ecaOauthPlcy": {
 		"_ref": 20,
 		"refreshTokenPolicyType": {"_ref": 21, "value": "SpecificLifetime"},
 		"refreshTokenValidityPeriod": {"_ref": 22, "value": 30},
@@ -108,12 +99,12 @@ test_eca_specific_policy_passes if {
 }
 
 test_eca_policy_without_type_passes if {
-	r := cal102.deny with input as eca("RefreshToken", ["RefreshToken"], {"ecaOauthPlcy": {"_ref": 20}})
+	r := cal102.deny with input as eca_scopes("RefreshToken", ["RefreshToken"], {"ecaOauthPlcy": {"_ref": 20}})
 	count(r) == 0
 }
 
 test_eca_without_policy_file_is_medium if {
-	r := cal102.deny with input as eca("Api, RefreshToken", ["Api", "RefreshToken"], {})
+	r := cal102.deny with input as eca_scopes("Api, RefreshToken", ["Api", "RefreshToken"], {})
 	count(r) == 1
 	some f in r
 	f.node._ref == 10
@@ -122,7 +113,7 @@ test_eca_without_policy_file_is_medium if {
 }
 
 test_eca_infinite_without_refresh_scope_passes if {
-	r := cal102.deny with input as eca("Api", ["Api"], {"ecaOauthPlcy": {
+	r := cal102.deny with input as eca_scopes("Api", ["Api"], {"ecaOauthPlcy": {
 		"_ref": 20,
 		"refreshTokenPolicyType": {"_ref": 21, "value": "Infinite"},
 	}})
@@ -130,6 +121,25 @@ test_eca_infinite_without_refresh_scope_passes if {
 }
 
 test_eca_without_scopes_or_policy_passes if {
-	r := cal102.deny with input as {"app": eca_app, "eca": {"_ref": 0}}
+	r := cal102.deny with input as {"app": t.eca_app, "eca": {"_ref": 0}}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := ca_scopes(refresh, {"oauthPolicy": {"_ref": 4, "refreshTokenPolicy": {"_ref": 5, "value": "infinite"}}})
+	t.equals(cal102.deny, {{
+		"msg": "the app grants RefreshToken and oauthPolicy/refreshTokenPolicy is infinite: refresh tokens never expire; set specific_lifetime or specific_inactivity",
+		"node": app.connectedApp.oauthPolicy.refreshTokenPolicy,
+	}}) with input as app
+}
+
+# the whole violation with its own severity, as the engine receives it
+test_whole_violation_with_severity if {
+	app := eca_scopes("Api, RefreshToken", ["Api", "RefreshToken"], {})
+	t.equals(cal102.deny, {{
+		"msg": "the app grants RefreshToken but no .ecaOauthPlcy is in the scan, so the refresh token policy (and its default) could not be checked; commit the OAuth policies with a SpecificLifetime or SpecificInactivity refreshTokenPolicyType",
+		"node": app.ecaOauth,
+		"severity": "medium",
+	}}) with input as app
 }

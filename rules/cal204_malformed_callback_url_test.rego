@@ -1,33 +1,20 @@
 package calint.rules.cal204_test
 
 import data.calint.rules.cal204
-
-url(ref, v, scheme, host, loopback) := {"_ref": ref, "value": v, "url": {"parsed": true, "scheme": scheme, "host": host, "port": "", "loopback": loopback, "userinfo": false, "password": false, "query": [], "fragment": false}}
-
-ca(urls) := {
-	"app": {"name": "A", "type": "ConnectedApp", "files": []},
-	"connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "callbackUrl": {"_ref": 2, "value": concat("\n", [u.value | some u in urls]), "urls": urls}}},
-}
-
-eca(urls) := {
-	"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
-	"ecaGlblOauth": {"_ref": 0, "callbackUrl": {"_ref": 1, "value": concat("\n", [u.value | some u in urls]), "urls": urls}},
-}
-
-unparsed(ref, v) := {"_ref": ref, "value": v, "url": {"parsed": false, "scheme": "", "host": "", "port": "", "loopback": false, "userinfo": false, "password": false, "query": [], "fragment": false}}
+import data.calint.test as t
 
 with_fragment(u) := object.union(u, {"url": {"fragment": true}})
 
 test_ca_malformed_fire if {
-	r := cal204.deny with input as ca([
-		url(3, "https://app.example.com/cb", "https", "app.example.com", false),
-		url(4, "localhost:8080", "localhost", "", false),
-		url(5, "www.example.com/cb", "", "", false),
-		url(6, "https:///cb", "https", "", false),
-		url(7, "https://*.example.com/cb", "https", "*.example.com", false),
-		url(8, "https://example.com/a b", "https", "example.com", false),
-		with_fragment(url(9, "https://example.com/cb#top", "https", "example.com", false)),
-		unparsed(10, "127.0.0.1:8080"),
+	r := cal204.deny with input as t.ca_callbacks([
+		t.url(3, "https://app.example.com/cb", "https", "app.example.com", false),
+		t.url(4, "localhost:8080", "localhost", "", false),
+		t.url(5, "www.example.com/cb", "", "", false),
+		t.url(6, "https:///cb", "https", "", false),
+		t.url(7, "https://*.example.com/cb", "https", "*.example.com", false),
+		t.url(8, "https://example.com/a b", "https", "example.com", false),
+		with_fragment(t.url(9, "https://example.com/cb#top", "https", "example.com", false)),
+		t.unparsed_url(10, "127.0.0.1:8080"),
 	])
 	count(r) == 7
 	{f.node._ref | some f in r} == {4, 5, 6, 7, 8, 9, 10}
@@ -42,18 +29,18 @@ test_ca_malformed_fire if {
 }
 
 test_ca_valid_and_custom_schemes_pass if {
-	r := cal204.deny with input as ca([
-		url(3, "https://app.example.com/cb?x=1", "https", "app.example.com", false),
-		url(4, "myapp://cb", "myapp", "cb", false),
-		url(5, "resttest:CallBack", "resttest", "", false),
-		url(6, "http://localhost:1717/OauthRedirect", "http", "localhost", true),
-		url(7, "com.example.app:/oauth2redirect", "com.example.app", "", false),
+	r := cal204.deny with input as t.ca_callbacks([
+		t.url(3, "https://app.example.com/cb?x=1", "https", "app.example.com", false),
+		t.url(4, "myapp://cb", "myapp", "cb", false),
+		t.url(5, "resttest:CallBack", "resttest", "", false),
+		t.url(6, "http://localhost:1717/OauthRedirect", "http", "localhost", true),
+		t.url(7, "com.example.app:/oauth2redirect", "com.example.app", "", false),
 	])
 	count(r) == 0
 }
 
 test_several_problems_one_finding if {
-	r := cal204.deny with input as ca([with_fragment(url(3, "https://*.example.com/cb#x", "https", "*.example.com", false))])
+	r := cal204.deny with input as t.ca_callbacks([with_fragment(t.url(3, "https://*.example.com/cb#x", "https", "*.example.com", false))])
 	count(r) == 1
 	some f in r
 	contains(f.msg, "wildcard")
@@ -61,9 +48,9 @@ test_several_problems_one_finding if {
 }
 
 test_eca_malformed_fires if {
-	r := cal204.deny with input as eca([
-		url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false),
-		url(3, "localhost:3000/callback", "localhost", "", false),
+	r := cal204.deny with input as t.eca_callbacks([
+		t.url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false),
+		t.url(3, "localhost:3000/callback", "localhost", "", false),
 	])
 	count(r) == 1
 	some f in r
@@ -71,6 +58,16 @@ test_eca_malformed_fires if {
 }
 
 test_eca_valid_passes if {
-	r := cal204.deny with input as eca([url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false)])
+	r := cal204.deny with input as t.eca_callbacks([t.url(2, "https://sync.acme.example/cb", "https", "sync.acme.example", false)])
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_callbacks([with_fragment(t.url(3, "https://*.example.com/cb#x", "https", "*.example.com", false))])
+	t.equals(cal204.deny, {{
+		"key": "https://*.example.com/cb#x",
+		"msg": "callback URL https://*.example.com/cb#x is malformed: it contains a * wildcard; it has a #fragment",
+		"node": app.connectedApp.oauthConfig.callbackUrl.urls[0],
+	}}) with input as app
 }

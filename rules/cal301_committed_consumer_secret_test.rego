@@ -1,22 +1,14 @@
 package calint.rules.cal301_test
 
 import data.calint.rules.cal301
+import data.calint.test as t
 
 secret := "8F3A1C9E2B7D4F60A1B2C3D4E5F60718293A4B5C6D7E8F90"
 
-ca(oauth) := {
-	"app": {"name": "A", "type": "ConnectedApp", "files": []},
-	"connectedApp": {"_ref": 0, "oauthConfig": object.union({"_ref": 1}, oauth)},
-}
-
-eca(glbl) := {
-	"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
-	"eca": {"_ref": 0},
-	"ecaGlblOauth": object.union({"_ref": 10}, glbl),
-}
+eca_with_glbl(glbl) := t.eca({"eca": {"_ref": 0}, "ecaGlblOauth": object.union({"_ref": 10}, glbl)})
 
 test_ca_secret_fires_redacted if {
-	r := cal301.deny with input as ca({"consumerSecret": {"_ref": 2, "value": secret}})
+	r := cal301.deny with input as t.ca_oauth({"consumerSecret": {"_ref": 2, "value": secret}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 2
@@ -27,18 +19,18 @@ test_ca_secret_fires_redacted if {
 }
 
 test_ca_without_secret_passes if {
-	r := cal301.deny with input as ca({"consumerKey": {"_ref": 2, "value": "3MVG9_KEY"}})
+	r := cal301.deny with input as t.ca_oauth({"consumerKey": {"_ref": 2, "value": "3MVG9_KEY"}})
 	count(r) == 0
 }
 
 test_ca_empty_secret_passes if {
-	r := cal301.deny with input as ca({"consumerSecret": {"_ref": 2, "value": ""}})
+	r := cal301.deny with input as t.ca_oauth({"consumerSecret": {"_ref": 2, "value": ""}})
 	count(r) == 0
 }
 
 test_all_placeholders_are_low if {
 	every p in ["${SF_CONSUMER_SECRET}", "{SECRET}", "{{secret}}", "<your secret>", "changeme", "xxxxxxxx", "********", "CHANGE_ME"] {
-		r := cal301.deny with input as ca({"consumerSecret": {"_ref": 2, "value": p}})
+		r := cal301.deny with input as t.ca_oauth({"consumerSecret": {"_ref": 2, "value": p}})
 		count(r) == 1
 		some f in r
 		f.severity == "low"
@@ -48,13 +40,13 @@ test_all_placeholders_are_low if {
 }
 
 test_secret_like_placeholder_prefix_is_critical if {
-	r := cal301.deny with input as ca({"consumerSecret": {"_ref": 2, "value": "xxxx1234abcd"}})
+	r := cal301.deny with input as t.ca_oauth({"consumerSecret": {"_ref": 2, "value": "xxxx1234abcd"}})
 	some f in r
 	not f.severity
 }
 
 test_eca_secret_fires if {
-	r := cal301.deny with input as eca({"consumerSecret": {"_ref": 11, "value": secret}})
+	r := cal301.deny with input as eca_with_glbl({"consumerSecret": {"_ref": 11, "value": secret}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 11
@@ -62,13 +54,22 @@ test_eca_secret_fires if {
 }
 
 test_eca_without_secret_passes if {
-	r := cal301.deny with input as eca({"consumerKey": {"_ref": 11, "value": "3MVG9_KEY"}})
+	r := cal301.deny with input as eca_with_glbl({"consumerKey": {"_ref": 11, "value": "3MVG9_KEY"}})
 	count(r) == 0
 }
 
 test_short_secret_fully_hidden if {
-	r := cal301.deny with input as eca({"consumerSecret": {"_ref": 11, "value": "s3cr3t!"}})
+	r := cal301.deny with input as eca_with_glbl({"consumerSecret": {"_ref": 11, "value": "s3cr3t!"}})
 	some f in r
 	not contains(f.msg, "s3cr")
 	contains(f.msg, "7 characters")
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_oauth({"consumerSecret": {"_ref": 2, "value": secret}})
+	t.equals(cal301.deny, {{
+		"msg": "oauthConfig/consumerSecret holds a committed consumer secret (8F3A… (48 characters)); remove it and rotate the secret",
+		"node": app.connectedApp.oauthConfig.consumerSecret,
+	}}) with input as app
 }

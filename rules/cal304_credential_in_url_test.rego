@@ -1,6 +1,7 @@
 package calint.rules.cal304_test
 
 import data.calint.rules.cal304
+import data.calint.test as t
 
 fact(scheme, host, password, query) := {
 	"parsed": true, "scheme": scheme, "host": host, "port": "", "loopback": false,
@@ -9,7 +10,7 @@ fact(scheme, host, password, query) := {
 
 test_ca_callback_line_with_secret_param_fires if {
 	r := cal304.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "callbackUrl": {
 			"_ref": 2,
 			"value": "https://a.example.com/cb\nhttps://b.example.com/cb?client_secret=Zk93Jd8s0aQ1",
@@ -29,7 +30,7 @@ test_ca_callback_line_with_secret_param_fires if {
 
 test_ca_start_url_with_password_fires if {
 	r := cal304.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0, "startUrl": {"_ref": 1, "value": "https://svc:Pa55w0rd!@portal.example.com/?sig=abc&x=1", "url": fact("https", "portal.example.com", true, ["sig", "x"])}},
 	}
 	count(r) == 2
@@ -44,7 +45,7 @@ test_ca_start_url_with_password_fires if {
 
 test_ca_clean_urls_pass if {
 	r := cal304.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {
 			"_ref": 0,
 			"infoUrl": {"_ref": 1, "value": "https://acme.example/info?lang=en&callback=sf", "url": fact("https", "acme.example", false, ["lang", "callback"])},
@@ -56,7 +57,7 @@ test_ca_clean_urls_pass if {
 
 test_userinfo_without_password_passes if {
 	r := cal304.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0, "startUrl": {"_ref": 1, "value": "https://svc@portal.example.com/", "url": object.union(fact("https", "portal.example.com", false, []), {"userinfo": true})}},
 	}
 	count(r) == 0
@@ -65,7 +66,7 @@ test_userinfo_without_password_passes if {
 test_param_name_variants if {
 	every name in ["apikey", "api_key", "access_token", "refresh_token", "pwd", "password", "token", "sig", "stripe_secret"] {
 		r := cal304.deny with input as {
-			"app": {"name": "A", "type": "ConnectedApp", "files": []},
+			"app": t.ca_app,
 			"connectedApp": {"_ref": 0, "logoUrl": {"_ref": 1, "value": "x", "url": fact("https", "h.example", false, [name])}},
 		}
 		count(r) == 1
@@ -75,7 +76,7 @@ test_param_name_variants if {
 test_harmless_params_pass if {
 	every name in ["state", "code", "page_token_hint", "tokenize", "signup", "lang"] {
 		r := cal304.deny with input as {
-			"app": {"name": "A", "type": "ConnectedApp", "files": []},
+			"app": t.ca_app,
 			"connectedApp": {"_ref": 0, "logoUrl": {"_ref": 1, "value": "x", "url": fact("https", "h.example", false, [name])}},
 		}
 		count(r) == 0
@@ -84,7 +85,7 @@ test_harmless_params_pass if {
 
 test_eca_glbl_callback_with_token_fires if {
 	r := cal304.deny with input as {
-		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"app": t.eca_app,
 		"ecaGlblOauth": {"_ref": 0, "callbackUrl": {"_ref": 1, "value": "https://e.example.com/cb?access_token=eyJhbGciOi", "urls": [{"_ref": 2, "value": "https://e.example.com/cb?access_token=eyJhbGciOi", "url": fact("https", "e.example.com", false, ["access_token"])}]}},
 		"ecaPlcy": {"_ref": 3, "startUrl": {"_ref": 4, "value": "https://e.example.com/home", "url": fact("https", "e.example.com", false, [])}},
 	}
@@ -97,8 +98,22 @@ test_eca_glbl_callback_with_token_fires if {
 
 test_eca_clean_passes if {
 	r := cal304.deny with input as {
-		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"app": t.eca_app,
 		"ecaSamlPlcy": {"_ref": 0, "acsUrl": {"_ref": 1, "value": "https://sp.example.com/acs", "url": fact("https", "sp.example.com", false, [])}},
 	}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_oauth({"callbackUrl": t.callback_url(2, [{
+		"_ref": 3,
+		"value": "https://b.example.com/cb?client_secret=Zk93Jd8s0aQ1",
+		"url": fact("https", "b.example.com", false, ["client_secret"]),
+	}])})
+	t.equals(cal304.deny, {{
+		"key": "client_secret",
+		"msg": "connectedApp/oauthConfig/callbackUrl (URL 1) passes a credential in query parameter \"client_secret\"; remove it and rotate the credential",
+		"node": app.connectedApp.oauthConfig.callbackUrl.urls[0],
+	}}) with input as app
 }

@@ -1,18 +1,14 @@
 package calint.rules.cal404_test
 
 import data.calint.rules.cal404
+import data.calint.test as t
 
-ca := {
-	"app": {"name": "A", "type": "ConnectedApp", "files": []},
-	"connectedApp": {
-		"_ref": 0,
-		"permissionSetName": [{"_ref": 3, "value": "Modify_All_Data"}],
-		"profileName": [{"_ref": 1, "value": "System Administrator"}, {"_ref": 2, "value": "Sales User"}],
-	},
-}
+ca_input := t.ca({
+	"permissionSetName": [t.leaf(3, "Modify_All_Data")],
+	"profileName": [t.leaf(1, "System Administrator"), t.leaf(2, "Sales User")],
+})
 
-eca := {
-	"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+eca_input := t.eca({
 	"ecaOauthPlcy": {
 		"_ref": 0,
 		"commaSeparatedPermissionSet": {"_ref": 1, "value": "Sync_Users, Modify_All_Data", "items": ["Sync_Users", "Modify_All_Data"]},
@@ -22,10 +18,10 @@ eca := {
 		"_ref": 3,
 		"commaSeparatedProfile": {"_ref": 4, "value": "System Administrator,Sales User", "items": ["System Administrator", "Sales User"]},
 	},
-}
+})
 
 test_ca_default_option_fires if {
-	r := cal404.deny with input as ca
+	r := cal404.deny with input as ca_input
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
@@ -33,14 +29,14 @@ test_ca_default_option_fires if {
 }
 
 test_ca_option_override if {
-	r := cal404.deny with input as ca with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
+	r := cal404.deny with input as ca_input with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
 	count(r) == 1
 	some f in r
 	f.node._ref == 3
 }
 
 test_ca_app_override if {
-	r := cal404.deny with input as ca
+	r := cal404.deny with input as ca_input
 		with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
 		with data.calint.apps as {"A": {"privileged-grants": ["Sales User", "System Administrator"]}}
 	count(r) == 2
@@ -48,26 +44,26 @@ test_ca_app_override if {
 }
 
 test_ca_empty_option_passes if {
-	r := cal404.deny with input as ca with data.calint.options as {"privileged-grants": []}
+	r := cal404.deny with input as ca_input with data.calint.options as {"privileged-grants": []}
 	count(r) == 0
 }
 
 test_ca_unprivileged_passes if {
 	r := cal404.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0, "permissionSetName": [{"_ref": 3, "value": "Sync_Users"}]},
 	}
 	count(r) == 0
 }
 
 test_eca_default_fires_case_insensitive if {
-	r := cal404.deny with input as eca
+	r := cal404.deny with input as eca_input
 	count(r) == 2
 	{f.node._ref | some f in r} == {2, 4}
 }
 
 test_eca_option_fires_on_csv_item if {
-	r := cal404.deny with input as eca with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
+	r := cal404.deny with input as eca_input with data.calint.options as {"privileged-grants": ["Modify_All_Data"]}
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
@@ -76,8 +72,18 @@ test_eca_option_fires_on_csv_item if {
 
 test_eca_without_grants_passes if {
 	r := cal404.deny with input as {
-		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"app": t.eca_app,
 		"ecaOauthPlcy": {"_ref": 0, "permittedUsersPolicyType": {"_ref": 1, "value": "AllSelfAuthorized"}},
 	}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := ca_input
+	t.equals(cal404.deny, {{
+		"key": "profile:System Administrator",
+		"msg": "profileName grants the app to the privileged profile \"System Administrator\" (privileged-grants); grant it to a least-privileged permission set instead",
+		"node": app.connectedApp.profileName[0],
+	}}) with input as app
 }

@@ -1,13 +1,10 @@
 package calint.rules.cal501_test
 
 import data.calint.rules.cal501
-
-ca(oc) := {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0, "oauthConfig": oc}}
-
-eca(g) := {"app": {"name": "E", "type": "ExternalClientApplication", "files": []}, "ecaGlblOauth": g}
+import data.calint.test as t
 
 test_ca_absent_fires_on_oauth_config if {
-	r := cal501.deny with input as ca({"_ref": 1, "callbackUrl": {"_ref": 2, "value": "https://a.example.com/cb"}})
+	r := cal501.deny with input as t.ca_oauth({"_ref": 1, "callbackUrl": {"_ref": 2, "value": "https://a.example.com/cb"}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
@@ -15,14 +12,14 @@ test_ca_absent_fires_on_oauth_config if {
 }
 
 test_ca_false_fires if {
-	r := cal501.deny with input as ca({"_ref": 1, "isPkceRequired": {"_ref": 2, "value": false}})
+	r := cal501.deny with input as t.ca_oauth({"_ref": 1, "isPkceRequired": {"_ref": 2, "value": false}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 2
 }
 
 test_ca_false_with_optional_secret_is_high if {
-	r := cal501.deny with input as ca({
+	r := cal501.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isConsumerSecretOptional": {"_ref": 2, "value": true},
 		"isPkceRequired": {"_ref": 3, "value": false},
@@ -34,7 +31,7 @@ test_ca_false_with_optional_secret_is_high if {
 }
 
 test_ca_absent_with_optional_secret_is_high if {
-	r := cal501.deny with input as ca({"_ref": 1, "isConsumerSecretOptional": {"_ref": 2, "value": true}})
+	r := cal501.deny with input as t.ca_oauth({"_ref": 1, "isConsumerSecretOptional": {"_ref": 2, "value": true}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
@@ -42,17 +39,17 @@ test_ca_absent_with_optional_secret_is_high if {
 }
 
 test_ca_true_passes if {
-	r := cal501.deny with input as ca({"_ref": 1, "isPkceRequired": {"_ref": 2, "value": true}})
+	r := cal501.deny with input as t.ca_oauth({"_ref": 1, "isPkceRequired": {"_ref": 2, "value": true}})
 	count(r) == 0
 }
 
 test_ca_without_oauth_passes if {
-	r := cal501.deny with input as {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0}}
+	r := cal501.deny with input as {"app": t.ca_app, "connectedApp": {"_ref": 0}}
 	count(r) == 0
 }
 
 test_eca_false_fires if {
-	r := cal501.deny with input as eca({"_ref": 0, "isPkceRequired": {"_ref": 1, "value": false}})
+	r := cal501.deny with input as t.eca_glbl({"_ref": 0, "isPkceRequired": {"_ref": 1, "value": false}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
@@ -60,7 +57,7 @@ test_eca_false_fires if {
 }
 
 test_eca_false_with_optional_secret_is_high if {
-	r := cal501.deny with input as eca({
+	r := cal501.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"isConsumerSecretOptional": {"_ref": 1, "value": true},
 		"isPkceRequired": {"_ref": 2, "value": false},
@@ -72,11 +69,20 @@ test_eca_false_with_optional_secret_is_high if {
 }
 
 test_eca_absent_passes_default_true if {
-	r := cal501.deny with input as eca({"_ref": 0, "isConsumerSecretOptional": {"_ref": 1, "value": true}})
+	r := cal501.deny with input as t.eca_glbl({"_ref": 0, "isConsumerSecretOptional": {"_ref": 1, "value": true}})
 	count(r) == 0
 }
 
 test_eca_true_passes if {
-	r := cal501.deny with input as eca({"_ref": 0, "isPkceRequired": {"_ref": 1, "value": true}})
+	r := cal501.deny with input as t.eca_glbl({"_ref": 0, "isPkceRequired": {"_ref": 1, "value": true}})
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_oauth({"_ref": 1, "callbackUrl": {"_ref": 2, "value": "https://a.example.com/cb"}})
+	t.equals(cal501.deny, {{
+		"msg": "oauthConfig has no isPkceRequired, so PKCE is not required (the connected app default is false)",
+		"node": app.connectedApp.oauthConfig,
+	}}) with input as app
 }

@@ -1,22 +1,19 @@
 package calint.rules.cal504_test
 
 import data.calint.rules.cal504
-
-ca(oc) := {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0, "oauthConfig": oc}}
-
-eca_app := {"name": "E", "type": "ExternalClientApplication", "files": []}
+import data.calint.test as t
 
 refresh_scopes := {"_ref": 10, "value": "Api, RefreshToken", "items": ["Api", "RefreshToken"]}
 
 test_ca_absent_fires_on_oauth_config if {
-	r := cal504.deny with input as ca({"_ref": 1, "scopes": [{"_ref": 2, "value": "RefreshToken"}]})
+	r := cal504.deny with input as t.ca_oauth({"_ref": 1, "scopes": [{"_ref": 2, "value": "RefreshToken"}]})
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
 }
 
 test_ca_false_fires if {
-	r := cal504.deny with input as ca({
+	r := cal504.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isRefreshTokenRotationEnabled": {"_ref": 2, "value": false},
 		"scopes": [{"_ref": 3, "value": "OfflineAccess"}],
@@ -27,7 +24,7 @@ test_ca_false_fires if {
 }
 
 test_ca_true_passes if {
-	r := cal504.deny with input as ca({
+	r := cal504.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isRefreshTokenRotationEnabled": {"_ref": 2, "value": true},
 		"scopes": [{"_ref": 3, "value": "RefreshToken"}],
@@ -36,13 +33,13 @@ test_ca_true_passes if {
 }
 
 test_ca_without_refresh_scope_passes if {
-	r := cal504.deny with input as ca({"_ref": 1, "scopes": [{"_ref": 2, "value": "Api"}]})
+	r := cal504.deny with input as t.ca_oauth({"_ref": 1, "scopes": [{"_ref": 2, "value": "Api"}]})
 	count(r) == 0
 }
 
 test_eca_absent_fires_on_glbl_root if {
 	r := cal504.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
 		"ecaGlblOauth": {"_ref": 1},
 	}
@@ -53,7 +50,7 @@ test_eca_absent_fires_on_glbl_root if {
 
 test_eca_false_fires if {
 	r := cal504.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
 		"ecaGlblOauth": {"_ref": 1, "isRefreshTokenRotationEnabled": {"_ref": 2, "value": false}},
 	}
@@ -64,7 +61,7 @@ test_eca_false_fires if {
 
 test_eca_true_passes if {
 	r := cal504.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes},
 		"ecaGlblOauth": {"_ref": 1, "isRefreshTokenRotationEnabled": {"_ref": 2, "value": true}},
 	}
@@ -72,15 +69,24 @@ test_eca_true_passes if {
 }
 
 test_eca_without_glbl_file_not_checked if {
-	r := cal504.deny with input as {"app": eca_app, "ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes}}
+	r := cal504.deny with input as {"app": t.eca_app, "ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": refresh_scopes}}
 	count(r) == 0
 }
 
 test_eca_without_refresh_scope_passes if {
 	r := cal504.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"ecaOauth": {"_ref": 0, "commaSeparatedOauthScopes": {"_ref": 3, "value": "Api", "items": ["Api"]}},
 		"ecaGlblOauth": {"_ref": 1},
 	}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_oauth({"_ref": 1, "scopes": [{"_ref": 2, "value": "RefreshToken"}]})
+	t.equals(cal504.deny, {{
+		"msg": "refresh tokens are granted but isRefreshTokenRotationEnabled is not true: a stolen refresh token keeps working unnoticed",
+		"node": app.connectedApp.oauthConfig,
+	}}) with input as app
 }

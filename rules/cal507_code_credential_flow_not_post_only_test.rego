@@ -1,20 +1,17 @@
 package calint.rules.cal507_test
 
 import data.calint.rules.cal507
-
-ca(oc) := {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0, "oauthConfig": oc}}
-
-eca(g) := {"app": {"name": "E", "type": "ExternalClientApplication", "files": []}, "ecaGlblOauth": g}
+import data.calint.test as t
 
 test_ca_post_only_absent_fires_on_oauth_config if {
-	r := cal507.deny with input as ca({"_ref": 1, "isCodeCredentialEnabled": {"_ref": 2, "value": true}})
+	r := cal507.deny with input as t.ca_oauth({"_ref": 1, "isCodeCredentialEnabled": {"_ref": 2, "value": true}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 1
 }
 
 test_ca_post_only_false_fires if {
-	r := cal507.deny with input as ca({
+	r := cal507.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isCodeCredentialEnabled": {"_ref": 2, "value": true},
 		"isCodeCredentialPostOnly": {"_ref": 3, "value": false},
@@ -25,7 +22,7 @@ test_ca_post_only_false_fires if {
 }
 
 test_ca_post_only_true_passes if {
-	r := cal507.deny with input as ca({
+	r := cal507.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isCodeCredentialEnabled": {"_ref": 2, "value": true},
 		"isCodeCredentialPostOnly": {"_ref": 3, "value": true},
@@ -34,7 +31,7 @@ test_ca_post_only_true_passes if {
 }
 
 test_ca_flow_disabled_passes if {
-	r := cal507.deny with input as ca({
+	r := cal507.deny with input as t.ca_oauth({
 		"_ref": 1,
 		"isCodeCredentialEnabled": {"_ref": 2, "value": false},
 		"isCodeCredentialPostOnly": {"_ref": 3, "value": false},
@@ -43,14 +40,14 @@ test_ca_flow_disabled_passes if {
 }
 
 test_eca_post_only_absent_fires_on_root if {
-	r := cal507.deny with input as eca({"_ref": 0, "isCodeCredFlowEnabled": {"_ref": 1, "value": true}})
+	r := cal507.deny with input as t.eca_glbl({"_ref": 0, "isCodeCredFlowEnabled": {"_ref": 1, "value": true}})
 	count(r) == 1
 	some f in r
 	f.node._ref == 0
 }
 
 test_eca_post_only_false_fires if {
-	r := cal507.deny with input as eca({
+	r := cal507.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"isCodeCredFlowEnabled": {"_ref": 1, "value": true},
 		"isCodeCredPostOnly": {"_ref": 2, "value": false},
@@ -61,7 +58,7 @@ test_eca_post_only_false_fires if {
 }
 
 test_eca_post_only_true_passes if {
-	r := cal507.deny with input as eca({
+	r := cal507.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"isCodeCredFlowEnabled": {"_ref": 1, "value": true},
 		"isCodeCredPostOnly": {"_ref": 2, "value": true},
@@ -70,6 +67,15 @@ test_eca_post_only_true_passes if {
 }
 
 test_eca_flow_absent_passes if {
-	r := cal507.deny with input as eca({"_ref": 0})
+	r := cal507.deny with input as t.eca_glbl({"_ref": 0})
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.ca_oauth({"_ref": 1, "isCodeCredentialEnabled": {"_ref": 2, "value": true}})
+	t.equals(cal507.deny, {{
+		"msg": "isCodeCredentialEnabled is true but isCodeCredentialPostOnly is not: user credentials may be sent outside the POST body",
+		"node": app.connectedApp.oauthConfig,
+	}}) with input as app
 }

@@ -1,11 +1,10 @@
 package calint.rules.cal512_test
 
 import data.calint.rules.cal512
-
-eca(g) := {"app": {"name": "E", "type": "ExternalClientApplication", "files": []}, "ecaGlblOauth": g}
+import data.calint.test as t
 
 test_both_flags_fire_twice if {
-	r := cal512.deny with input as eca({
+	r := cal512.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"shouldRotateConsumerKey": {"_ref": 1, "value": true},
 		"shouldRotateConsumerSecret": {"_ref": 2, "value": true},
@@ -16,7 +15,7 @@ test_both_flags_fire_twice if {
 }
 
 test_secret_flag_fires if {
-	r := cal512.deny with input as eca({
+	r := cal512.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"shouldRotateConsumerKey": {"_ref": 1, "value": false},
 		"shouldRotateConsumerSecret": {"_ref": 2, "value": true},
@@ -27,7 +26,7 @@ test_secret_flag_fires if {
 }
 
 test_false_passes if {
-	r := cal512.deny with input as eca({
+	r := cal512.deny with input as t.eca_glbl({
 		"_ref": 0,
 		"shouldRotateConsumerKey": {"_ref": 1, "value": false},
 		"shouldRotateConsumerSecret": {"_ref": 2, "value": false},
@@ -36,11 +35,25 @@ test_false_passes if {
 }
 
 test_absent_passes if {
-	r := cal512.deny with input as eca({"_ref": 0})
+	r := cal512.deny with input as t.eca_glbl({"_ref": 0})
 	count(r) == 0
 }
 
 test_ca_never_fires if {
-	r := cal512.deny with input as {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0}}
+	r := cal512.deny with input as {"app": t.ca_app, "connectedApp": {"_ref": 0}}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.eca_glbl({
+		"_ref": 0,
+		"shouldRotateConsumerKey": {"_ref": 1, "value": false},
+		"shouldRotateConsumerSecret": {"_ref": 2, "value": true},
+	})
+	t.equals(cal512.deny, {{
+		"key": "shouldRotateConsumerSecret",
+		"msg": "shouldRotateConsumerSecret is true: every deploy of this file generates a new consumer secret and breaks the clients that use the old one",
+		"node": app.ecaGlblOauth.shouldRotateConsumerSecret,
+	}}) with input as app
 }

@@ -1,10 +1,11 @@
 package calint.rules.cal603_test
 
 import data.calint.rules.cal603
+import data.calint.test as t
 
 test_ca_invalid_values_fire if {
 	r := cal603.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0},
 		"unknownElements": [],
 		"invalidValues": [
@@ -22,7 +23,7 @@ test_ca_invalid_values_fire if {
 
 test_eca_invalid_value_fires if {
 	r := cal603.deny with input as {
-		"app": {"name": "E", "type": "ExternalClientApplication", "files": []},
+		"app": t.eca_app,
 		"ecaOauthPlcy": {"_ref": 0},
 		"unknownElements": [],
 		"invalidValues": [{"_ref": 2, "name": "permittedUsersPolicyType", "path": "ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType", "value": "AdminApprovedUsers", "expected": "one of AdminApprovedPreAuthorized, AllSelfAuthorized"}],
@@ -35,7 +36,7 @@ test_eca_invalid_value_fires if {
 
 test_none_passes if {
 	r := cal603.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0},
 		"unknownElements": [],
 		"invalidValues": [],
@@ -45,7 +46,7 @@ test_none_passes if {
 
 test_message_names_path_only_when_nested if {
 	r := cal603.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"invalidValues": [
 			{"_ref": 1, "name": "label", "path": "label", "value": "x", "expected": "y"},
 			{"_ref": 2, "name": "ipRelaxation", "path": "oauthPolicy/ipRelaxation", "value": "OPEN", "expected": "z"},
@@ -56,4 +57,18 @@ test_message_names_path_only_when_nested if {
 		`value "x" of label is not valid: expected y`,
 		`value "OPEN" of ipRelaxation (oauthPolicy/ipRelaxation) is not valid: expected z`,
 	}
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := {
+		"app": t.eca_app,
+		"ecaOauthPlcy": {"_ref": 0},
+		"unknownElements": [],
+		"invalidValues": [{"_ref": 2, "name": "permittedUsersPolicyType", "path": "ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType", "value": "AdminApprovedUsers", "expected": "one of AdminApprovedPreAuthorized, AllSelfAuthorized"}],
+	}
+	t.equals(cal603.deny, {{
+		"msg": "value \"AdminApprovedUsers\" of permittedUsersPolicyType (ExtlClntAppOauthConfigurablePolicies/permittedUsersPolicyType) is not valid: expected one of AdminApprovedPreAuthorized, AllSelfAuthorized",
+		"node": app.invalidValues[0],
+	}}) with input as app
 }

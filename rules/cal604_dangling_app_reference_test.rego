@@ -1,12 +1,13 @@
 package calint.rules.cal604_test
 
 import data.calint.rules.cal604
+import data.calint.test as t
 
-eca_app := {"name": "Ghost", "type": "ExternalClientApplication", "files": []}
+ghost_app := object.union(t.eca_app, {"name": "Ghost"})
 
 test_children_without_header_fire_per_child if {
 	r := cal604.deny with input as {
-		"app": eca_app,
+		"app": ghost_app,
 		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": "Ghost"}},
 		"ecaOauthPlcy": {"_ref": 10, "externalClientApplication": {"_ref": 11, "value": "Ghost"}},
 	}
@@ -16,7 +17,7 @@ test_children_without_header_fire_per_child if {
 
 test_with_header_passes if {
 	r := cal604.deny with input as {
-		"app": eca_app,
+		"app": ghost_app,
 		"eca": {"_ref": 20, "label": {"_ref": 21, "value": "Ghost"}},
 		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": "Ghost"}},
 	}
@@ -25,7 +26,7 @@ test_with_header_passes if {
 
 test_ca_passes if {
 	r := cal604.deny with input as {
-		"app": {"name": "A", "type": "ConnectedApp", "files": []},
+		"app": t.ca_app,
 		"connectedApp": {"_ref": 0},
 	}
 	count(r) == 0
@@ -37,4 +38,13 @@ test_blank_reference_is_left_to_cal605 if {
 		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": ""}},
 	}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := t.eca({"app": ghost_app, "ecaOauth": {"_ref": 0, "externalClientApplication": t.leaf(1, "Ghost")}})
+	t.equals(cal604.deny, {{
+		"msg": "externalClientApplication names \"Ghost\", but no .eca header of that app is in the scan",
+		"node": app.ecaOauth.externalClientApplication,
+	}}) with input as app
 }

@@ -1,20 +1,17 @@
 package calint.rules.cal605_test
 
 import data.calint.rules.cal605
-
-ca_app := {"name": "A", "type": "ConnectedApp", "files": []}
-
-eca_app := {"name": "E", "type": "ExternalClientApplication", "files": []}
+import data.calint.test as t
 
 test_ca_missing_both_fires_twice_on_root if {
-	r := cal605.deny with input as {"app": ca_app, "connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1}}}
+	r := cal605.deny with input as {"app": t.ca_app, "connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1}}}
 	count(r) == 2
 	{f.node._ref | some f in r} == {0}
 	{f.key | some f in r} == {"label", "contactEmail"}
 }
 
 test_ca_missing_label_fires if {
-	r := cal605.deny with input as {"app": ca_app, "connectedApp": {"_ref": 0, "contactEmail": {"_ref": 1, "value": "a@example.com"}}}
+	r := cal605.deny with input as {"app": t.ca_app, "connectedApp": {"_ref": 0, "contactEmail": {"_ref": 1, "value": "a@example.com"}}}
 	count(r) == 1
 	some f in r
 	f.node._ref == 0
@@ -22,7 +19,7 @@ test_ca_missing_label_fires if {
 }
 
 test_ca_empty_label_fires_on_element if {
-	r := cal605.deny with input as {"app": ca_app, "connectedApp": {
+	r := cal605.deny with input as {"app": t.ca_app, "connectedApp": {
 		"_ref": 0,
 		"contactEmail": {"_ref": 1, "value": "a@example.com"},
 		"label": {"_ref": 2, "value": ""},
@@ -34,7 +31,7 @@ test_ca_empty_label_fires_on_element if {
 }
 
 test_ca_complete_passes if {
-	r := cal605.deny with input as {"app": ca_app, "connectedApp": {
+	r := cal605.deny with input as {"app": t.ca_app, "connectedApp": {
 		"_ref": 0,
 		"contactEmail": {"_ref": 1, "value": "a@example.com"},
 		"label": {"_ref": 2, "value": "A"},
@@ -44,7 +41,7 @@ test_ca_complete_passes if {
 
 test_eca_child_without_reference_fires_on_child_root if {
 	r := cal605.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"ecaOauth": {"_ref": 0, "label": {"_ref": 1, "value": "E_oauth"}},
 		"ecaPlcy": {"_ref": 10, "externalClientApplication": {"_ref": 11, "value": "E"}},
 	}
@@ -56,9 +53,19 @@ test_eca_child_without_reference_fires_on_child_root if {
 
 test_eca_children_with_reference_pass if {
 	r := cal605.deny with input as {
-		"app": eca_app,
+		"app": t.eca_app,
 		"eca": {"_ref": 20},
 		"ecaOauth": {"_ref": 0, "externalClientApplication": {"_ref": 1, "value": "E"}},
 	}
 	count(r) == 0
+}
+
+# the whole violation, as the engine receives it
+test_whole_violation if {
+	app := {"app": t.ca_app, "connectedApp": {"_ref": 0, "contactEmail": {"_ref": 1, "value": "a@example.com"}}}
+	t.equals(cal605.deny, {{
+		"key": "label",
+		"msg": "the connected app has no label, which is required",
+		"node": app.connectedApp,
+	}}) with input as app
 }
