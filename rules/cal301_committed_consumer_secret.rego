@@ -55,7 +55,7 @@ deny contains {"msg": msg, "node": s.node} if {
 	is_string(v)
 	v != ""
 	not lib.secret_placeholder(v)
-	msg := sprintf("%s holds a committed consumer secret (%s); remove it and rotate the secret", [s.where, lib.redact(v)])
+	msg := sprintf("%s holds a committed consumer secret %s; remove it and rotate the secret", [s.where, lib.redact(v)])
 }
 
 deny contains {"msg": msg, "node": s.node, "severity": "info"} if {
