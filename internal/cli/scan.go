@@ -2,11 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
@@ -21,7 +23,8 @@ import (
 
 type scanFlags struct {
 	format        string
-	output        string
+	outputs       multiFlag
+	verbose       bool
 	failOn        string
 	config        string
 	policies      multiFlag
@@ -39,10 +42,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
-	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&f.format, "f", "text", "shorthand for --format")
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
-	fs.StringVar(&f.output, "o", "", "shorthand for --output")
+	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+strings.Join(report.Formats, ", ")+" (default text, or the -o file's extension)")
+	fs.StringVar(&f.format, "f", "", "shorthand for --format")
+	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
+	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
 	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
@@ -52,8 +55,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.noColor, "no-color", false, "plain text output (also NO_COLOR, TERM=dumb, non-TTY)")
 	fs.IntVar(&f.jobs, "jobs", 0, "`N` parallel workers (default: number of CPUs)")
 	fs.IntVar(&f.jobs, "j", 0, "shorthand for --jobs")
-	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
+	fs.BoolVar(&f.quiet, "quiet", false, "print one line per finding, no source lines or summary (the verdict still ends the run on stderr)")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
+	fs.BoolVar(&f.verbose, "verbose", false, "text: list every info finding (by default the info findings of one rule are one line)")
+	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
 	f.suppress.register(fs)
@@ -65,8 +70,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, flagError(err)
 	}
-	if _, err := report.WriterFor(f.format); err != nil {
-		return ExitError, usagef("--format: %s", err)
+	if f.format != "" {
+		if _, err := report.WriterFor(f.format); err != nil {
+			return ExitError, usagef("--format: %s", err)
+		}
 	}
 	if f.failOn != "" {
 		if f.failOn, err = config.ParseFailOn(f.failOn); err != nil {
@@ -79,6 +86,11 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	outs, err := planOutputs(f.outputs, f.format, paths)
+	if err != nil {
+		return ExitError, err
+	}
+	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
 	// config: read once for its policies, then validated against the loaded rules
 	cfgPath := f.config
@@ -164,7 +176,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Disabled: disabled,
 		Progress: prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
-		LeanApps: f.format != "html",
+		LeanApps: !wantsHTML,
 	})
 	prog.stop()
 	if err != nil {
@@ -192,38 +204,48 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Errors:   res.Errors,
 		Apps:     res.Apps,
 		Quiet:    f.quiet,
+		Verbose:  f.verbose,
 		Root:     cwd,
 		Category: f.sarifCategory,
 
 		IncludeSuppressed: f.suppress.includeSuppressed,
+	}
+	if wantsHTML {
+		rep.Meta = scanMeta(ctx, paths, env)
 	}
 	code := summarize(rep, res, failOn)
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
-	write, _ := report.WriterFor(f.format)
-	if f.output != "" {
-		err = report.WriteFile(f.output, func(w io.Writer) error { return write(w, rep) })
-	} else {
-		rep.Color = f.format == "text" && colorEnabled(f.noColor, env)
-		err = write(env.Stdout, rep)
+	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
+	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+		if err := report.AppendStepSummary(p, rep); err != nil {
+			werr = errors.Join(werr, err)
+		} else {
+			where = append(where, "job summary")
+		}
 	}
-	if err != nil {
-		return ExitError, err
-	}
-	if len(res.Errors) > 0 && f.format != "text" {
-		// machine formats carry the errors; repeat them on stderr for people
+	textOnStdout := slices.ContainsFunc(outs, func(o output) bool { return o.path == "" && o.format == "text" })
+	if len(res.Errors) > 0 && !textOnStdout {
+		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
 		}
+	}
+	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
+		fmt.Fprintln(env.Stderr, h)
+	}
+	if werr != nil {
+		return ExitError, werr
 	}
 	return code, nil
 }
 
 // summarize fills the report summary and returns the exit code.
 func summarize(rep *report.Report, res *scan.Result, failOn string) int {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
+	s := report.Summary{Files: res.Files, Apps: res.AppCount, FailOn: failOn, Errors: len(res.Errors)}.WithAllSeverities()
 	threshold := rule.SeverityRank(failOn)
 	for _, f := range rep.Findings {
 		if f.Suppressed {
@@ -266,4 +288,30 @@ func displayPath(p string) string {
 		}
 	}
 	return p
+}
+
+// scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
+// reproducible reports), which paths, and the git repository and commit of the first path.
+func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
+	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
+	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		m.Time = time.Unix(sec, 0) // reproducible reports
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil && p != "-" {
+			p = abs
+		}
+		m.Paths = append(m.Paths, p)
+	}
+	dir := "."
+	if p := paths[0]; p != "-" {
+		dir = p
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+	}
+	if repo, ok := gitdiff.Describe(ctx, dir); ok {
+		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+	}
+	return m
 }
