@@ -11,8 +11,8 @@ default_options := {
 	"max-refresh-token-lifetime-days": 90,
 	"max-refresh-token-idle-days": 30,
 	"max-session-timeout-minutes": 120,
-	"max-trusted-ip-addresses": 65536,
-	"privileged-grants": ["System Administrator"],
+	"max-trusted-ip-addresses": 256,
+	"privileged-grants": ["System Administrator", "Admin", "*system admin*", "*sys admin*", "*systemadmin*", "*sysadmin*", "administrateur syst*me*", "administrador del sistema*", "administrador do sistema*", "amministratore del sistema*", "systeembeheerder*", "システム管理者*"],
 }
 
 # option returns the value of an option for the current app: the app's override in
