@@ -39,7 +39,8 @@ func secretCase(t *testing.T, dir string, seed uint64) string {
 	}
 	s := sb.String()
 	cut := 6 + r.IntN(len(s)-12) // a place to split the secret
-	nl := func() string { // a line break, or none (one-line files)
+	// nl is a line break, or none (one-line files)
+	nl := func() string {
 		if r.IntN(3) == 0 {
 			return ""
 		}
