@@ -5,18 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/calint/calint/pkg/config"
-	"github.com/calint/calint/pkg/discover"
-	"github.com/calint/calint/pkg/engine"
-	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/report"
-	"github.com/calint/calint/pkg/rule"
-	"github.com/calint/calint/pkg/scan"
 )
 
 type scanFlags struct {
@@ -36,7 +29,6 @@ type scanFlags struct {
 }
 
 func runScan(ctx context.Context, args []string, env Env) (int, error) {
-	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
 	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
@@ -68,11 +60,6 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if _, err := report.WriterFor(f.format); err != nil {
 		return ExitError, usagef("--format: %s", err)
 	}
-	if f.failOn != "" {
-		if f.failOn, err = config.ParseFailOn(f.failOn); err != nil {
-			return ExitError, usagef("--fail-on %s", err)
-		}
-	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -80,89 +67,23 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
 
-	// config: read once for its policies, then validated against the loaded rules
-	cfgPath := f.config
-	if cfgPath == "" {
-		first := paths[0]
-		if first == "-" {
-			first = "."
-		}
-		cfgPath = config.Find(first)
-	}
-	cfg := &config.Config{}
-	var cfgBytes []byte
-	if cfgPath != "" {
-		cfgBytes, err = os.ReadFile(cfgPath)
-		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, fserr.Cause(err))
-		}
-		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
-		if err != nil {
-			// report every problem at once, unknown built-in rule ids included
-			if _, err2 := config.Parse(displayPath(cfgPath), cfgBytes, engine.IsBuiltinRule); err2 != nil {
-				return ExitError, err2
-			}
-			return ExitError, err
-		}
-	}
-	policyPaths := append(slices.Clone(cfg.Policies), f.policies...)
-	mods, err := LoadPolicies(policyPaths)
-	if err != nil {
-		return ExitError, err
-	}
-	disabled := map[string]bool{}
-	for id, rc := range cfg.Rules {
-		if rc.Enabled != nil && !*rc.Enabled {
-			disabled[id] = true
-		}
-	}
-	for _, id := range f.disable {
-		disabled[id] = true
-	}
-	for _, id := range f.enable {
-		delete(disabled, id)
-	}
-	eng, err := engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: disabled, Policies: mods, Timeout: cfg.Timeout})
-	if err != nil {
-		return ExitError, err
-	}
-	known := func(id string) bool { _, ok := eng.Rule(id); return ok }
-	if cfgPath != "" {
-		if cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, known); err != nil {
-			return ExitError, err
-		}
-	}
-	for _, id := range append(slices.Clone(f.enable), f.disable...) {
-		if !known(id) {
-			return ExitError, usagef("unknown rule id %q (see 'calint rules')", id)
-		}
-	}
-	severity := map[string]string{}
-	for id, rc := range cfg.Rules {
-		if rc.Severity != "" {
-			severity[id] = rc.Severity
-		}
-	}
-	failOn := f.failOn
-	if failOn == "" {
-		failOn = cfg.FailOn
-	}
-	if failOn == "" {
-		failOn = "high"
-	}
-	if err := f.suppress.prepare(ctx, paths); err != nil {
-		return ExitError, err
-	}
-
 	prog := startProgress(env, f.quiet)
-	res, err := scan.Run(ctx, scan.Options{
-		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
-		Engine:   eng,
-		Jobs:     f.jobs,
-		Severity: severity,
-		Disabled: disabled,
-		Progress: prog.callback(),
+	res, err := lint.Run(ctx, lint.Options{
+		Paths:                    paths,
+		ConfigFile:               f.config,
+		Policies:                 f.policies,
+		Enable:                   f.enable,
+		Disable:                  f.disable,
+		FailOn:                   f.failOn,
+		Jobs:                     f.jobs,
+		Stdin:                    env.Stdin,
+		StdinFilename:            f.stdinFilename,
+		Baseline:                 f.suppress.baseline,
+		WriteBaseline:            f.suppress.writeBaseline,
+		NoInlineSuppressions:     f.suppress.noInline,
+		ReportUnusedSuppressions: f.suppress.reportUnused,
+		ChangedSince:             f.suppress.changedSince,
+		Progress:                 prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: f.format != "html",
 	})
@@ -170,37 +91,17 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-
-	rules := make([]rule.Rule, 0, len(eng.Rules()))
-	for _, r := range eng.Rules() {
-		if !disabled[r.ID] {
-			if sev := severity[r.ID]; sev != "" {
-				r.Severity = sev
-			}
-			rules = append(rules, r)
-		}
-	}
-	fixed, err := f.suppress.apply(res, cfg, cfgPath, eng, rules, env)
-	if err != nil {
-		return ExitError, err
+	if f.suppress.writeBaseline != "" {
+		n := res.BaselineWritten
+		fmt.Fprintf(env.Stderr, "calint: wrote %d %s to baseline %s\n", n, countNoun(n, "finding", "findings"), displayPath(f.suppress.writeBaseline))
 	}
 	cwd, _ := os.Getwd()
-	rep := &report.Report{
-		Version:  Version(),
-		Rules:    rules,
-		Findings: res.Findings,
-		Errors:   res.Errors,
-		Apps:     res.Apps,
-		Quiet:    f.quiet,
-		Root:     cwd,
-		Category: f.sarifCategory,
-
-		IncludeSuppressed: f.suppress.includeSuppressed,
-	}
-	code := summarize(rep, res, failOn)
-	rep.Summary.Fixed = fixed
-	rep.Duration = time.Since(start)
-	rep.Summary.DurationMS = rep.Duration.Milliseconds()
+	rep := res.Report
+	rep.Version = Version()
+	rep.Quiet = f.quiet
+	rep.Root = cwd
+	rep.Category = f.sarifCategory
+	rep.IncludeSuppressed = f.suppress.includeSuppressed
 
 	write, _ := report.WriterFor(f.format)
 	if f.output != "" {
@@ -212,42 +113,13 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	if len(res.Errors) > 0 && f.format != "text" {
+	if len(rep.Errors) > 0 && f.format != "text" {
 		// machine formats carry the errors; repeat them on stderr for people
-		for _, e := range res.Errors {
+		for _, e := range rep.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
 		}
 	}
-	return code, nil
-}
-
-// summarize fills the report summary and returns the exit code.
-func summarize(rep *report.Report, res *scan.Result, failOn string) int {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
-	threshold := rule.SeverityRank(failOn)
-	for _, f := range rep.Findings {
-		if f.Suppressed {
-			if f.Suppression != nil && f.Suppression.Kind == "baseline" {
-				s.Baselined++
-			} else {
-				s.Suppressed++
-			}
-			continue
-		}
-		s.Findings++
-		s.BySeverity[f.Severity]++
-		if threshold > 0 && rule.SeverityRank(f.Severity) >= threshold {
-			s.Failed = true
-		}
-	}
-	rep.Summary = s
-	switch {
-	case len(res.Errors) > 0:
-		return ExitError
-	case s.Failed:
-		return ExitFindings
-	}
-	return ExitOK
+	return res.Verdict.ExitCode(), nil
 }
 
 func colorEnabled(noColor bool, env Env) bool {
@@ -257,13 +129,5 @@ func colorEnabled(noColor bool, env Env) bool {
 	return env.IsTerminal(env.Stdout)
 }
 
-func displayPath(p string) string {
-	if cwd, err := os.Getwd(); err == nil {
-		if abs, err := filepath.Abs(p); err == nil {
-			if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-				return filepath.ToSlash(rel)
-			}
-		}
-	}
-	return p
-}
+// displayPath is p relative to the working directory when inside it.
+func displayPath(p string) string { return lint.DisplayPath(p) }

@@ -16,6 +16,7 @@ import (
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fixture"
 	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/scan"
 )
 
@@ -71,11 +72,11 @@ type verifier struct {
 
 // run verifies one policy directory; it reports whether anything failed.
 func (v *verifier) run(ctx context.Context) (bool, error) {
-	policies, err := LoadPolicies([]string{v.dir})
+	policies, err := lint.LoadPolicies([]string{v.dir})
 	if err != nil {
 		return false, err
 	}
-	testFiles, err := regoFiles(v.dir, true)
+	testFiles, err := lint.RegoFiles(v.dir, true)
 	if err != nil {
 		return false, err
 	}
@@ -256,13 +257,7 @@ func (v *verifier) engineFor(ctx context.Context, base *engine.Engine, path stri
 	if err != nil {
 		return nil, err
 	}
-	disabled := map[string]bool{}
-	for id, rc := range cfg.Rules {
-		if rc.Enabled != nil && !*rc.Enabled {
-			disabled[id] = true
-		}
-	}
-	return engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: disabled, Policies: policies, Timeout: cfg.Timeout})
+	return engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: cfg.Disabled(), Policies: policies, Timeout: cfg.Timeout})
 }
 
 // nearestConfig returns the .calint.yaml in dir or its parents up to root, or "".
