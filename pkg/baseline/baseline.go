@@ -19,7 +19,6 @@ import (
 	"strings"
 
 	"github.com/calint/calint/pkg/fserr"
-	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
 )
 
@@ -63,7 +62,7 @@ func New(path string, findings []report.Finding) *File {
 		}
 		b.Findings = append(b.Findings, Entry{
 			RuleID: f.RuleID, App: f.App, File: relFile(b.dir, f.File),
-			Message: redact.Line(f.Message), Fingerprint: f.Fingerprint,
+			Message: f.Message, Fingerprint: f.Fingerprint,
 		})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {

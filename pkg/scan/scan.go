@@ -212,12 +212,15 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 		if !errors.As(err, &pe) {
 			pe = &parse.Error{Path: f.Path, Msg: err.Error()}
 		}
+		// no tree to mask by: the line and message are shown only when no secret can be on it
+		pe.Source, pe.Msg = s.builder.Names().ParseError(pe)
 		res.Errors = append(res.Errors, report.FileError{File: f.Path, Line: pe.Line, Column: pe.Col, Message: pe.Msg})
 		if !s.opts.Disabled[ParseErrorID] {
 			res.Findings = append(res.Findings, s.parseFinding(f, pe))
 		}
 		return nil
 	}
+	s.builder.MarkSecrets(doc)
 	if f.Context {
 		doc.Context = true
 	} else {
@@ -247,7 +250,7 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		RuleID: ParseErrorID, Name: s.parseRule.Name, Severity: s.severity(s.parseRule, ""),
 		Message: pe.Msg, File: f.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
-		Snippet: redact.Line(pe.Source),
+		Snippet: pe.Source,
 	}
 	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
 	return fnd
@@ -293,15 +296,17 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 			continue // only the files asked for report findings
 		}
 		// messages, paths and source lines repeat across apps: findings share one copy
+		// secrets are hidden in the source by their ranges, and in messages (a custom rule
+		// may quote one) by their values
 		f := report.Finding{
-			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(v.Msg),
+			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(app.Secrets.Mask(v.Msg)),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
 			App: app.Name, AppType: app.Type, Path: intern(loc.Path),
-			Snippet: intern(redact.Line(doc.Line(loc.Start.Line))),
+			Snippet: intern(app.Secrets.Mask(redact.Line(doc, loc.Start.Line))),
 		}
 		value := ""
 		if loc.Repeated {
-			value = redact.Line(loc.Value)
+			value = app.Secrets.Mask(loc.Value)
 		}
 		f.Fingerprint = fingerprint.Of(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, fingerprint.ElementPath(loc.Path), value+"\x00"+v.Key)
 		res.Findings = append(res.Findings, f)
@@ -331,7 +336,7 @@ func directives(doc *parse.Doc) []Directive {
 	newDirective := func(c parse.Comment) Directive {
 		end := commentEnd(c.Start.Off, len(c.Text))
 		return Directive{File: doc.Path, Line: c.Start.Line, Column: c.Start.Col, Text: strings.TrimSpace(c.Text),
-			CommentEndLine: end.Line, CommentEndColumn: end.Col, Snippet: redact.Line(doc.Line(c.Start.Line))}
+			CommentEndLine: end.Line, CommentEndColumn: end.Col, Snippet: redact.Line(doc, c.Start.Line)}
 	}
 	add := func(c parse.Comment, n *parse.Node) {
 		if !directiveRe.MatchString(c.Text) {

@@ -8,6 +8,7 @@ import (
 	"github.com/calint/calint/pkg/parse"
 	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/schema"
 )
 
 // Summarize describes an app's posture for reports: scopes, permitted users, grants, IP
@@ -70,7 +71,7 @@ func Summarize(app *model.App) report.AppSummary {
 	var secret bool
 	if app.Type == model.ConnectedApp {
 		s.Facts["scopes"] = strings.Join(text(get("connectedApp", "oauthConfig", "scopes")), ", ")
-		if first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false") == "true" {
+		if approved, _ := schema.ParseBool(first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false")); approved {
 			s.Facts["permitted users"] = "admin approved"
 		} else if len(get("connectedApp", "oauthConfig")) > 0 {
 			s.Facts["permitted users"] = "all users may self-authorize"
@@ -98,7 +99,7 @@ func Summarize(app *model.App) report.AppSummary {
 	for _, c := range callbacks {
 		for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r", "\n"), "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				s.Callbacks = append(s.Callbacks, redact.Line(l))
+				s.Callbacks = append(s.Callbacks, app.Secrets.Mask(redact.URL(l)))
 			}
 		}
 	}
@@ -108,6 +109,8 @@ func Summarize(app *model.App) report.AppSummary {
 	for k, v := range s.Facts {
 		if v == "" {
 			delete(s.Facts, k)
+		} else {
+			s.Facts[k] = app.Secrets.Mask(v)
 		}
 	}
 	return s
