@@ -67,7 +67,8 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
 
-	prog := startProgress(env, f.quiet)
+	// the progress display starts with the scan, after the rules are compiled
+	var prog *progress
 	res, err := lint.Run(ctx, lint.Options{
 		Paths:                    paths,
 		ConfigFile:               f.config,
@@ -83,7 +84,8 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		NoInlineSuppressions:     f.suppress.noInline,
 		ReportUnusedSuppressions: f.suppress.reportUnused,
 		ChangedSince:             f.suppress.changedSince,
-		Progress:                 prog.callback(),
+		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
+		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: f.format != "html",
 	})

@@ -59,6 +59,9 @@ type Options struct {
 	ChangedSince string
 	// LeanApps keeps only each app's name, type and files (see scan.Options).
 	LeanApps bool
+	// ScanStarted, when set, is called once the rules are ready, right before the files
+	// are scanned (a progress display starts its clock there).
+	ScanStarted func()
 	// Progress, when set, is called after each file with the count done so far.
 	Progress func(done int)
 	// Now is the time suppression expiry is judged at; zero means time.Now().
@@ -193,6 +196,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
+	if opts.ScanStarted != nil {
+		opts.ScanStarted()
+	}
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
 		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: opts.Stdin, StdinFilename: opts.StdinFilename},
