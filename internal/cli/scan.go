@@ -2,19 +2,24 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/report"
 )
 
 type scanFlags struct {
 	format        string
-	output        string
+	outputs       multiFlag
+	verbose       bool
 	failOn        string
 	config        string
 	policies      multiFlag
@@ -31,10 +36,10 @@ type scanFlags struct {
 func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	var f scanFlags
 	fs := newFlagSet("scan", env)
-	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&f.format, "f", "text", "shorthand for --format")
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
-	fs.StringVar(&f.output, "o", "", "shorthand for --output")
+	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+strings.Join(report.Formats, ", ")+" (default text, or the -o file's extension)")
+	fs.StringVar(&f.format, "f", "", "shorthand for --format")
+	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
+	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
 	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
@@ -44,8 +49,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.noColor, "no-color", false, "plain text output (also NO_COLOR, TERM=dumb, non-TTY)")
 	fs.IntVar(&f.jobs, "jobs", 0, "`N` parallel workers (default: number of CPUs)")
 	fs.IntVar(&f.jobs, "j", 0, "shorthand for --jobs")
-	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
+	fs.BoolVar(&f.quiet, "quiet", false, "print one line per finding, no source lines or summary (the verdict still ends the run on stderr)")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
+	fs.BoolVar(&f.verbose, "verbose", false, "text: list every info finding (by default the info findings of one rule are one line)")
+	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
 	f.suppress.register(fs)
@@ -57,8 +64,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, flagError(err)
 	}
-	if _, err := report.WriterFor(f.format); err != nil {
-		return ExitError, usagef("--format: %s", err)
+	if f.format != "" {
+		if _, err := report.WriterFor(f.format); err != nil {
+			return ExitError, usagef("--format: %s", err)
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -66,6 +75,11 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	outs, err := planOutputs(f.outputs, f.format, paths)
+	if err != nil {
+		return ExitError, err
+	}
+	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
 	// the progress display starts with the scan, after the rules are compiled
 	var prog *progress
@@ -87,7 +101,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
 		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
-		LeanApps: f.format != "html",
+		LeanApps: !wantsHTML,
 	})
 	prog.stop()
 	if err != nil {
@@ -104,22 +118,32 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	rep.Root = cwd
 	rep.Category = f.sarifCategory
 	rep.IncludeSuppressed = f.suppress.includeSuppressed
+	rep.Verbose = f.verbose
+	if wantsHTML {
+		rep.Meta = scanMeta(ctx, paths, env)
+	}
 
-	write, _ := report.WriterFor(f.format)
-	if f.output != "" {
-		err = report.WriteFile(f.output, func(w io.Writer) error { return write(w, rep) })
-	} else {
-		rep.Color = f.format == "text" && colorEnabled(f.noColor, env)
-		err = write(env.Stdout, rep)
+	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
+	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+		if err := report.AppendStepSummary(p, rep); err != nil {
+			werr = errors.Join(werr, err)
+		} else {
+			where = append(where, "job summary")
+		}
 	}
-	if err != nil {
-		return ExitError, err
-	}
-	if len(rep.Errors) > 0 && f.format != "text" {
-		// machine formats carry the errors; repeat them on stderr for people
+	textOnStdout := slices.ContainsFunc(outs, func(o output) bool { return o.path == "" && o.format == "text" })
+	if len(rep.Errors) > 0 && !textOnStdout {
+		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range rep.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
 		}
+	}
+	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
+		fmt.Fprintln(env.Stderr, h)
+	}
+	if werr != nil {
+		return ExitError, werr
 	}
 	return res.Verdict.ExitCode(), nil
 }
@@ -133,3 +157,29 @@ func colorEnabled(noColor bool, env Env) bool {
 
 // displayPath is p relative to the working directory when inside it.
 func displayPath(p string) string { return lint.DisplayPath(p) }
+
+// scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
+// reproducible reports), which paths, and the git repository and commit of the first path.
+func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
+	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
+	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		m.Time = time.Unix(sec, 0) // reproducible reports
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil && p != "-" {
+			p = abs
+		}
+		m.Paths = append(m.Paths, p)
+	}
+	dir := "."
+	if p := paths[0]; p != "-" {
+		dir = p
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+	}
+	if repo, ok := gitdiff.Describe(ctx, dir); ok {
+		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+	}
+	return m
+}

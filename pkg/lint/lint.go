@@ -295,7 +295,7 @@ func gitDir(p string) string {
 
 // summarize fills the report summary and returns the verdict.
 func summarize(rep *report.Report, res *scan.Result, failOn string) Verdict {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
+	s := report.Summary{Files: res.Files, Apps: res.AppCount, FailOn: failOn, Errors: len(res.Errors)}.WithAllSeverities()
 	threshold := rule.SeverityRank(failOn)
 	for _, f := range rep.Findings {
 		if f.Suppressed {

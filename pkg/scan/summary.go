@@ -12,7 +12,7 @@ import (
 )
 
 // Summarize describes an app's posture for reports: scopes, permitted users, grants, IP
-// policy, refresh policy, callback URLs and whether a secret is present (never its value).
+// policy, refresh policy, callback URLs, the owner (contactEmail) and whether a secret is present (never its value).
 func Summarize(app *model.App) report.AppSummary {
 	s := report.AppSummary{Name: app.Name, Type: app.Type, Facts: map[string]string{}}
 	for _, d := range app.Docs {
@@ -70,6 +70,7 @@ func Summarize(app *model.App) report.AppSummary {
 	var callbacks []*parse.Node
 	var secret bool
 	if app.Type == model.ConnectedApp {
+		s.Owner = first(get("connectedApp", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(text(get("connectedApp", "oauthConfig", "scopes")), ", ")
 		if approved, _ := schema.ParseBool(first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false")); approved {
 			s.Facts["permitted users"] = "admin approved"
@@ -83,6 +84,7 @@ func Summarize(app *model.App) report.AppSummary {
 		callbacks = get("connectedApp", "oauthConfig", "callbackUrl")
 		secret = len(text(get("connectedApp", "oauthConfig", "consumerSecret"))) > 0
 	} else {
+		s.Owner = first(get("eca", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(csv(get("ecaOauth", "commaSeparatedOauthScopes")), ", ")
 		s.Facts["permitted users"] = first(get("ecaOauthPlcy", "permittedUsersPolicyType"), "")
 		grants := append(csv(get("ecaOauthPlcy", "commaSeparatedProfile")), csv(get("ecaOauthPlcy", "commaSeparatedPermissionSet"))...)
