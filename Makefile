@@ -25,12 +25,13 @@ lint: ## gofmt, go vet, opa fmt and golangci-lint
 	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules examples/policies || { echo "opa fmt needed on the files above"; exit 1; }
 	$(GOBIN)/golangci-lint run ./...
 
-generate: ## regenerate docs/rules.md and docs/input.schema.json
+generate: ## regenerate docs/rules.md, docs/input.schema.json and rules/rules.plan (the compiled rules)
+	go generate ./rules
 	go run ./cmd/calint rules --format markdown > docs/rules.md
 	go run ./internal/gen/inputschema > docs/input.schema.json
 
 check-generated: generate ## fail when generated files are stale
-	@git diff --exit-code -- docs/rules.md docs/input.schema.json || { echo "generated docs are stale: run make generate and commit"; exit 1; }
+	@git diff --exit-code -- docs/rules.md docs/input.schema.json rules/rules.plan || { echo "generated docs are stale: run make generate and commit"; exit 1; }
 
 fuzz: ## fuzz the parser for a minute
 	go test -run=NONE -fuzz=FuzzParse -fuzztime=60s ./pkg/parse

@@ -1,12 +1,14 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/tester"
+	opatopdown "github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
 	"github.com/open-policy-agent/opa/v1/types"
 )
@@ -72,6 +74,25 @@ func RegoFunctions() []func(*rego.Rego) {
 	out := make([]func(*rego.Rego), len(calintBuiltins))
 	for i, b := range calintBuiltins {
 		out[i] = rego.Function2(&rego.Function{Name: b.decl.Name, Description: b.decl.Description, Decl: b.decl.Decl}, b.impl)
+	}
+	return out
+}
+
+// PlanBuiltins implement calint's builtins in a compiled plan (planeval.Load).
+func PlanBuiltins() map[string]opatopdown.BuiltinFunc {
+	out := make(map[string]opatopdown.BuiltinFunc, len(calintBuiltins))
+	for _, b := range calintBuiltins {
+		impl := b.impl
+		out[b.decl.Name] = func(bctx opatopdown.BuiltinContext, ops []*ast.Term, iter func(*ast.Term) error) error {
+			if len(ops) != 2 {
+				return fmt.Errorf("%s: %d arguments, want 2", b.decl.Name, len(ops))
+			}
+			r, err := impl(bctx, ops[0], ops[1])
+			if err != nil || r == nil {
+				return err
+			}
+			return iter(r)
+		}
 	}
 	return out
 }

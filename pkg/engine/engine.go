@@ -44,6 +44,8 @@ type Engine struct {
 	builtin Evaluator
 	// custom evaluates the enabled custom rules, one each
 	custom []Evaluator
+	// evaluator is "plan" or "topdown" (Evaluator)
+	evaluator string
 }
 
 // New compiles the built-in rules and the configured custom policies and prepares them.
@@ -51,6 +53,12 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	timeout := cfg.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
+	}
+	// The built-in rules run from their compiled plan (planned.go) unless CALINT_ENGINE
+	// asks for top-down; without custom policies nothing else needs Rego compiled.
+	prog := currentPlan()
+	if prog != nil && len(cfg.Policies) == 0 {
+		return newFromPlan(prog, cfg)
 	}
 	// Without custom policies nothing is type-checked at run time (see below), so the
 	// built-in rules are parsed without METADATA and it is read on another core while they
@@ -125,8 +133,14 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	// converted on each read
 	store := inmem.NewFromObjectWithOpts(map[string]any{"calint": cfg.Data}, inmem.OptReturnASTValuesOnRead(true))
 	p := Prepared{Compiler: c, Store: store, Rules: reg.enabled(true, cfg.Disabled)}
-	e := &Engine{reg: reg}
-	if e.builtin, err = newTopdown(ctx, p); err != nil {
+	e := &Engine{reg: reg, evaluator: "topdown"}
+	if prog != nil {
+		e.evaluator = "plan"
+		e.builtin, err = newPlanned(prog, cfg.Data, p.Rules)
+	} else {
+		e.builtin, err = newTopdown(ctx, p)
+	}
+	if err != nil {
 		return nil, err
 	}
 	for _, r := range reg.enabled(false, cfg.Disabled) {

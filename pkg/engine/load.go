@@ -51,8 +51,23 @@ var plainRules = sync.OnceValues(func() (map[string]*ast.Module, error) {
 // ruleAnnotations are the package METADATA of every embedded rule and library module, by
 // module name, parsed from each file's head (its comments and package line) only.
 var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, error) {
+	heads, err := ruleHeads()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]*ast.Annotations, len(heads))
+	for name, m := range heads {
+		out[name] = m.Annotations
+	}
+	return out, nil
+})
+
+// ruleHeads are the embedded rule and library modules parsed from each file's head (its
+// comments and package line) only: their package and METADATA, no rules. A scan with the
+// compiled plan reads the registry from them and parses no other Rego.
+var ruleHeads = sync.OnceValues(func() (map[string]*ast.Module, error) {
 	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: ast.CapabilitiesForThisVersion()}
-	out := map[string][]*ast.Annotations{}
+	out := map[string]*ast.Module{}
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !isRuleFile(p) {
 			return err
@@ -71,7 +86,7 @@ var ruleAnnotations = sync.OnceValues(func() (map[string][]*ast.Annotations, err
 		if err != nil {
 			return err
 		}
-		out[path.Join("rules", p)] = m.Annotations
+		out[path.Join("rules", p)] = m
 		return nil
 	})
 	if err != nil {
@@ -134,9 +149,8 @@ func withoutSchemas(head []byte) []byte {
 	return bytes.Join(lines, nil)
 }
 
-// parseEmbedded parses the embedded .rego files that keep selects, on every CPU: parsing
-// (METADATA YAML included) is most of a one-file scan's start-up.
-func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Module, error) {
+// embeddedFiles lists the embedded .rego files that keep selects, in walk (lexical) order.
+func embeddedFiles(keep func(string) bool) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(rules.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || !keep(p) {
@@ -147,6 +161,16 @@ func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Mo
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load built-in rules: %w", err)
+	}
+	return files, nil
+}
+
+// parseEmbedded parses the embedded .rego files that keep selects, on every CPU: parsing
+// (METADATA YAML included) is most of a one-file scan's start-up.
+func parseEmbedded(keep func(string) bool, annotations bool) (map[string]*ast.Module, error) {
+	files, err := embeddedFiles(keep)
+	if err != nil {
+		return nil, err
 	}
 	// one capabilities value for every file: without it the parser builds (clones and
 	// sorts) OPA's whole builtin list for each module
