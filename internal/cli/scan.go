@@ -14,6 +14,7 @@ import (
 	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/scan"
 )
 
 type scanFlags struct {
@@ -41,7 +42,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
 	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
-	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
+	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml or .calint.yml found from the working directory upward, never above the repository root)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
 	fs.Var(&f.policies, "policy", "extra Rego rules: a file or directory (repeatable)")
 	fs.Var(&f.enable, "enable", "enable `RULE` (repeatable; overrides config)")
@@ -81,6 +82,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	}
 	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
+	if f.jobs > scan.MaxJobs {
+		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
+	}
+
 	// the progress display starts with the scan, after the rules are compiled
 	var prog *progress
 	res, err := lint.Run(ctx, lint.Options{
@@ -98,14 +103,23 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		NoInlineSuppressions:     f.suppress.noInline,
 		ReportUnusedSuppressions: f.suppress.reportUnused,
 		ChangedSince:             f.suppress.changedSince,
+		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) },
 		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
 		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: !wantsHTML,
 	})
 	prog.stop()
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	if err != nil {
 		return ExitError, err
+	}
+	for _, o := range outs {
+		if err := checkOutput(o.path, paths, res.Inputs); err != nil {
+			return ExitError, err
+		}
 	}
 	if f.suppress.writeBaseline != "" {
 		n := res.BaselineWritten
@@ -123,6 +137,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		rep.Meta = scanMeta(ctx, paths, env)
 	}
 
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
 	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
 		if err := report.AppendStepSummary(p, rep); err != nil {
@@ -146,6 +163,31 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, werr
 	}
 	return res.Verdict.ExitCode(), nil
+}
+
+// checkOutput refuses a report path that is one of the run's inputs, by name or as the
+// same file (a link, a hard link): a scanned file or zip, the config, the baseline or a
+// policy. planOutputs has refused metadata files inside scanned folders.
+func checkOutput(out string, paths, sideFiles []string) error {
+	if out == "" {
+		return nil
+	}
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	outSt, statErr := os.Stat(out)
+	for _, p := range append(slices.Clone(paths), sideFiles...) {
+		if p == "" || p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		st, serr := os.Stat(p)
+		if (err == nil && abs == outAbs) || (serr == nil && statErr == nil && os.SameFile(st, outSt)) {
+			return usagef("--output %s would overwrite an input of this scan (%s)", out, p)
+		}
+	}
+	return nil
 }
 
 func colorEnabled(noColor bool, env Env) bool {

@@ -19,11 +19,11 @@ import (
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
-	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
+	"github.com/calint/calint/pkg/sidefile"
 	"github.com/calint/calint/pkg/suppress"
 )
 
@@ -32,7 +32,8 @@ import (
 type Options struct {
 	// Paths are files, directories, retrieve zips, or "-" for Stdin; none means ".".
 	Paths []string
-	// ConfigFile is the config to read; "" looks for one upward from the first path.
+	// ConfigFile is the config to read; "" looks for one (config.Lookup: from the working
+	// directory upward, never above the repository root).
 	ConfigFile string
 	// Policies are custom policy files or directories, read besides the config's.
 	Policies []string
@@ -66,6 +67,9 @@ type Options struct {
 	Progress func(done int)
 	// Now is the time suppression expiry is judged at; zero means time.Now().
 	Now time.Time
+	// Note, when set, receives notes for the user (which config is used, what discovery
+	// skipped), one sentence each.
+	Note func(msg string)
 }
 
 // Verdict is the outcome of a lint.
@@ -94,6 +98,9 @@ type Result struct {
 	// Config is the config read (empty when there was none), ConfigFile its path.
 	Config     *config.Config
 	ConfigFile string
+	// Inputs are the files the lint read besides the scanned paths: the config, the
+	// baseline, the policy files and directories named by the config and Options.
+	Inputs []string
 	// BaselineWritten is the number of findings written to Options.WriteBaseline.
 	BaselineWritten int
 }
@@ -121,20 +128,28 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 
 	// config: read once for its policies, then validated against the loaded rules
+	note := opts.Note
+	if note == nil {
+		note = func(string) {}
+	}
 	cfgPath := opts.ConfigFile
 	if cfgPath == "" {
-		first := paths[0]
-		if first == "-" {
-			first = "."
+		var notes []string
+		cfgPath, notes = config.Lookup(".", paths, DisplayPath)
+		for _, n := range notes {
+			note(n)
 		}
-		cfgPath = config.Find(first)
+		if cfgPath != "" && (len(notes) > 0 || DisplayPath(cfgPath) != config.FileName) {
+			// not the obvious ./.calint.yaml: say which one
+			note("using config " + DisplayPath(cfgPath))
+		}
 	}
 	cfg := &config.Config{}
 	var cfgBytes []byte
 	if cfgPath != "" {
 		var err error
-		if cfgBytes, err = os.ReadFile(cfgPath); err != nil {
-			return nil, fmt.Errorf("config %s: %w", cfgPath, fserr.Cause(err))
+		if cfgBytes, err = sidefile.Read(cfgPath); err != nil {
+			return nil, fmt.Errorf("config %s: %w", cfgPath, err)
 		}
 		if cfg, err = config.Parse(DisplayPath(cfgPath), cfgBytes, nil); err != nil {
 			// report every problem at once, unknown built-in rule ids included
@@ -144,7 +159,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	mods, err := LoadPolicies(append(slices.Clone(cfg.Policies), opts.Policies...))
+	policyPaths := append(slices.Clone(cfg.Policies), opts.Policies...)
+	mods, err := LoadPolicies(policyPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +217,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: opts.Stdin, StdinFilename: opts.StdinFilename},
+		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: opts.Stdin, StdinFilename: opts.StdinFilename, Note: note},
 		Engine:   eng,
 		Jobs:     opts.Jobs,
 		Severity: severity,
@@ -223,6 +239,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	out := &Result{Config: cfg, ConfigFile: cfgPath}
+	for _, in := range append([]string{cfgPath, opts.Baseline}, policyPaths...) {
+		if in != "" {
+			out.Inputs = append(out.Inputs, in)
+		}
+	}
 
 	// suppressions, then the baseline (findings suppressed inline or by config are never
 	// recorded in it), then the --changed-since filter

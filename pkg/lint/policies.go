@@ -10,6 +10,7 @@ import (
 
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // LoadPolicies reads custom Rego modules from files and directories (recursively; test
@@ -31,9 +32,9 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 			return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
 		}
 		if !st.IsDir() {
-			b, err := os.ReadFile(p)
+			b, err := sidefile.Read(p)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
+				return nil, fmt.Errorf("policy %s: %w", p, err)
 			}
 			add(p, b)
 			continue
@@ -43,9 +44,9 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			b, err := os.ReadFile(f)
+			b, err := sidefile.Read(f)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, fserr.Cause(err))
+				return nil, fmt.Errorf("policy %s: %w", f, err)
 			}
 			add(f, b)
 		}

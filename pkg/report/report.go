@@ -205,7 +205,8 @@ func WriterFor(format string) (Writer, error) {
 }
 
 // WriteFile writes the report atomically: into a temporary file beside path, renamed over
-// path only when complete. Missing parent directories are created.
+// path only when complete. Missing parent directories are created; an existing report's
+// permissions are kept.
 func WriteFile(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// a device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it; renaming
@@ -239,7 +240,12 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// a new report is 0644; an existing one keeps its mode (a private report stays private)
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
