@@ -31,6 +31,7 @@ type scanFlags struct {
 	quiet         bool
 	stdinFilename string
 	sarifCategory string
+	newSince      string
 	suppress      suppressFlags
 }
 
@@ -56,6 +57,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
+	fs.StringVar(&f.newSince, "new-since", "", "pull-request gate by meaning: report only findings whose fingerprint does not occur when the same paths are scanned at git `REF` (read from git objects; the working tree is untouched)")
 	f.suppress.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: calint [scan] [flags] [PATH...]\n\nPATH is a file, a directory, a Metadata API retrieve .zip, or - for standard input.\n\nFlags:\n")
@@ -103,6 +105,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		NoInlineSuppressions:     f.suppress.noInline,
 		ReportUnusedSuppressions: f.suppress.reportUnused,
 		ChangedSince:             f.suppress.changedSince,
+		NewSince:                 f.newSince,
 		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) },
 		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
 		Progress:                 func(int) { prog.add() },

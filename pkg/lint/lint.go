@@ -58,6 +58,9 @@ type Options struct {
 	ReportUnusedSuppressions bool
 	// ChangedSince keeps only the findings in files changed since this git ref.
 	ChangedSince string
+	// NewSince keeps only the findings whose fingerprint does not occur when the same
+	// paths are scanned as they are at this git ref (the pull-request gate by meaning).
+	NewSince string
 	// LeanApps keeps only each app's name, type and files (see scan.Options).
 	LeanApps bool
 	// ScanStarted, when set, is called once the rules are ready, right before the files
@@ -118,6 +121,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+	if opts.NewSince != "" && slices.Contains(paths, "-") {
+		return nil, &UsageError{"--new-since cannot compare standard input (-) with git"}
 	}
 	failOn := opts.FailOn
 	if failOn != "" {
@@ -215,7 +221,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.ScanStarted != nil {
 		opts.ScanStarted()
 	}
-	res, err := scan.Run(ctx, scan.Options{
+	scanOpts := scan.Options{
 		Paths:    paths,
 		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: opts.Stdin, StdinFilename: opts.StdinFilename, Note: note},
 		Engine:   eng,
@@ -224,7 +230,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		Disabled: disabled,
 		Progress: opts.Progress,
 		LeanApps: opts.LeanApps,
-	})
+	}
+	res, err := scan.Run(ctx, scanOpts)
 	if err != nil {
 		return nil, err
 	}
@@ -292,10 +299,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		res.Findings = slices.DeleteFunc(res.Findings, func(f report.Finding) bool { return !changed.Contains(f.File) })
 		res.Errors = slices.DeleteFunc(res.Errors, func(e report.FileError) bool { return e.File != "" && !changed.Contains(e.File) })
 	}
+	var since report.Summary
+	if opts.NewSince != "" {
+		if err := newSinceScan(ctx, opts.NewSince, paths, scanOpts, res, &since, sopts, cfgPath); err != nil {
+			return nil, err
+		}
+	}
 
 	rep := &report.Report{Rules: rules, Findings: res.Findings, Errors: res.Errors, Apps: res.Apps}
 	out.Report = rep
 	out.Verdict = summarize(rep, res, failOn)
+	rep.Summary.NewSince, rep.Summary.Preexisting, rep.Summary.FixedSince = since.NewSince, since.Preexisting, since.FixedSince
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
