@@ -106,7 +106,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		ReportUnusedSuppressions: f.suppress.reportUnused,
 		ChangedSince:             f.suppress.changedSince,
 		NewSince:                 f.newSince,
-		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) },
+		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) },
 		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
 		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
@@ -155,7 +155,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if len(rep.Errors) > 0 && !textOnStdout {
 		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range rep.Errors {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
 	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
