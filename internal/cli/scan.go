@@ -103,7 +103,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		var notes []string
 		cfgPath, notes = config.Lookup(".", paths, displayPath)
 		for _, n := range notes {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", n)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(n, false))
 		}
 		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
 			// not the obvious ./.calint.yaml: say which one
@@ -182,7 +182,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if f.jobs > scan.MaxJobs {
 		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
 	}
-	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) }
+	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) }
 
 	prog := startProgress(env, f.quiet)
 	scanOpts := scan.Options{
@@ -264,7 +264,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if len(res.Errors) > 0 && !textOnStdout {
 		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
 	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))

@@ -86,7 +86,7 @@ func AppendStepSummary(path string, r *Report) error {
 	if err != nil {
 		return fmt.Errorf("step summary: %w", err)
 	}
-	if err := StepSummary(f, r); err != nil {
+	if err := printable(StepSummary)(f, r); err != nil {
 		f.Close()
 		return fmt.Errorf("step summary: %w", err)
 	}
