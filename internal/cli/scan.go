@@ -267,7 +267,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
-	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	fmt.Fprintln(env.Stderr, report.Printable(report.Verdict(rep.Summary, where), false))
 	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
 		fmt.Fprintln(env.Stderr, h)
 	}
