@@ -267,7 +267,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
-	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	fmt.Fprintln(env.Stderr, report.Printable(report.Verdict(rep.Summary, where), false))
 	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
 		fmt.Fprintln(env.Stderr, h)
 	}
@@ -350,7 +350,8 @@ func displayPath(p string) string {
 }
 
 // scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
-// reproducible reports), which paths, and the git repository and commit of the first path.
+// reproducible reports), which paths (from the repository's top in git, else absolute),
+// and the git repository and commit of the first path.
 func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
 	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
 	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
@@ -371,6 +372,18 @@ func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
 	}
 	if repo, ok := gitdiff.Describe(ctx, dir); ok {
 		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+		// in a repository, paths are shown from its top
+		if top, ok := gitdiff.Top(ctx, paths); ok {
+			for i, p := range m.Paths {
+				real := p
+				if r, err := filepath.EvalSymlinks(p); err == nil {
+					real = r
+				}
+				if rel, err := filepath.Rel(top, real); err == nil && !strings.HasPrefix(rel, "..") {
+					m.Paths[i] = filepath.ToSlash(rel)
+				}
+			}
+		}
 	}
 	return m
 }
