@@ -14,11 +14,11 @@ import (
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
-	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 type scanFlags struct {
@@ -35,6 +35,7 @@ type scanFlags struct {
 	quiet         bool
 	stdinFilename string
 	sarifCategory string
+	newSince      string
 	suppress      suppressFlags
 }
 
@@ -47,7 +48,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
 	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
-	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
+	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml or .calint.yml found from the working directory upward, never above the repository root)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
 	fs.Var(&f.policies, "policy", "extra Rego rules: a file or directory (repeatable)")
 	fs.Var(&f.enable, "enable", "enable `RULE` (repeatable; overrides config)")
@@ -61,6 +62,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
+	fs.StringVar(&f.newSince, "new-since", "", "pull-request gate by meaning: report only findings whose fingerprint does not occur when the same paths are scanned at git `REF` (read from git objects; the working tree is untouched)")
 	f.suppress.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: calint [scan] [flags] [PATH...]\n\nPATH is a file, a directory, a Metadata API retrieve .zip, or - for standard input.\n\nFlags:\n")
@@ -86,6 +88,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	if f.newSince != "" && slices.Contains(paths, "-") {
+		return ExitError, usagef("--new-since cannot compare standard input (-) with git")
+	}
 	outs, err := planOutputs(f.outputs, f.format, paths)
 	if err != nil {
 		return ExitError, err
@@ -95,18 +100,22 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	// config: read once for its policies, then validated against the loaded rules
 	cfgPath := f.config
 	if cfgPath == "" {
-		first := paths[0]
-		if first == "-" {
-			first = "."
+		var notes []string
+		cfgPath, notes = config.Lookup(".", paths, displayPath)
+		for _, n := range notes {
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(n, false))
 		}
-		cfgPath = config.Find(first)
+		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
+			// not the obvious ./.calint.yaml: say which one
+			fmt.Fprintf(env.Stderr, "calint: using config %s\n", displayPath(cfgPath))
+		}
 	}
 	cfg := &config.Config{}
 	var cfgBytes []byte
 	if cfgPath != "" {
-		cfgBytes, err = os.ReadFile(cfgPath)
+		cfgBytes, err = sidefile.Read(cfgPath)
 		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, fserr.Cause(err))
+			return ExitError, fmt.Errorf("config %s: %w", cfgPath, err)
 		}
 		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
 		if err != nil {
@@ -165,11 +174,20 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err := f.suppress.prepare(ctx, paths); err != nil {
 		return ExitError, err
 	}
+	for _, o := range outs {
+		if err := checkOutput(o.path, paths, append([]string{cfgPath, f.suppress.baseline}, policyPaths...)); err != nil {
+			return ExitError, err
+		}
+	}
+	if f.jobs > scan.MaxJobs {
+		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
+	}
+	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) }
 
 	prog := startProgress(env, f.quiet)
-	res, err := scan.Run(ctx, scan.Options{
+	scanOpts := scan.Options{
 		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
+		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename, Note: note},
 		Engine:   eng,
 		Jobs:     f.jobs,
 		Severity: severity,
@@ -177,8 +195,12 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Progress: prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: !wantsHTML,
-	})
+	}
+	res, err := scan.Run(ctx, scanOpts)
 	prog.stop()
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	if err != nil {
 		return ExitError, err
 	}
@@ -213,11 +235,23 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if wantsHTML {
 		rep.Meta = scanMeta(ctx, paths, env)
 	}
+	var since report.Summary
+	if f.newSince != "" {
+		noInline := f.suppress.noInline || (cfg.InlineSuppressions != nil && !*cfg.InlineSuppressions)
+		if err := newSinceScan(ctx, f.newSince, paths, scanOpts, res, &since, cfg, cfgPath, noInline, eng, rules); err != nil {
+			return ExitError, err
+		}
+		rep.Findings = res.Findings
+	}
 	code := summarize(rep, res, failOn)
+	rep.Summary.NewSince, rep.Summary.Preexisting, rep.Summary.FixedSince = since.NewSince, since.Preexisting, since.FixedSince
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
 	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
 		if err := report.AppendStepSummary(p, rep); err != nil {
@@ -230,7 +264,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if len(res.Errors) > 0 && !textOnStdout {
 		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
 	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
@@ -270,6 +304,31 @@ func summarize(rep *report.Report, res *scan.Result, failOn string) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// checkOutput refuses a report path that is one of the run's inputs, by name or as the
+// same file (a link, a hard link): a scanned file or zip, the config, the baseline or a
+// policy. planOutputs has refused metadata files inside scanned folders.
+func checkOutput(out string, paths, sideFiles []string) error {
+	if out == "" {
+		return nil
+	}
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	outSt, statErr := os.Stat(out)
+	for _, p := range append(slices.Clone(paths), sideFiles...) {
+		if p == "" || p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		st, serr := os.Stat(p)
+		if (err == nil && abs == outAbs) || (serr == nil && statErr == nil && os.SameFile(st, outSt)) {
+			return usagef("--output %s would overwrite an input of this scan (%s)", out, p)
+		}
+	}
+	return nil
 }
 
 func colorEnabled(noColor bool, env Env) bool {

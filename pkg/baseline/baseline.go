@@ -18,8 +18,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // Version is the format version written and accepted.
@@ -93,9 +93,9 @@ func (b *File) Write() error {
 
 // Load reads a baseline file.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := sidefile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, fserr.Cause(err))
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	b := &File{path: path, dir: absDir(path)}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -207,4 +207,43 @@ func exists(file string) bool {
 	outer, _, _ := strings.Cut(file, "!")
 	_, err := os.Stat(outer)
 	return err == nil
+}
+
+// NewSince keeps the findings a change brings in: it removes from findings every
+// unsuppressed one whose fingerprint also occurs among before (the active findings of the
+// same paths at an earlier commit), as a multiset like a baseline, so a second Full scope
+// in another app is new while a moved one is not. It returns the findings kept, how many
+// were already there, and how many of before are gone (fixed). A finding suppressed now
+// uses up its entry without being removed, so suppressing a finding does not count as
+// fixing it.
+func NewSince(findings, before []report.Finding) (kept []report.Finding, preexisting, fixed int) {
+	left := map[string]int{}
+	for _, f := range before {
+		if !f.Suppressed {
+			left[f.Fingerprint]++
+		}
+	}
+	drop := make([]bool, len(findings))
+	for i, f := range findings {
+		if !f.Suppressed && left[f.Fingerprint] > 0 {
+			left[f.Fingerprint]--
+			drop[i] = true
+			preexisting++
+		}
+	}
+	for _, f := range findings {
+		if f.Suppressed && left[f.Fingerprint] > 0 {
+			left[f.Fingerprint]--
+		}
+	}
+	for _, n := range left {
+		fixed += n
+	}
+	kept = make([]report.Finding, 0, len(findings)-preexisting)
+	for i, f := range findings {
+		if !drop[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept, preexisting, fixed
 }

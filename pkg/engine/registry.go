@@ -180,6 +180,10 @@ func ruleFrom(m *ast.Module, a *ast.Annotations, pkg, file string, builtin bool)
 		if rr == nil {
 			continue
 		}
+		// only web links: a report or SARIF helpUri must never carry javascript: or file:
+		if (rr.Ref.Scheme != "https" && rr.Ref.Scheme != "http") || rr.Ref.Host == "" {
+			continue
+		}
 		r.Links = append(r.Links, rule.Link{URL: rr.Ref.String(), Description: rr.Description})
 	}
 	if len(r.Links) > 0 {

@@ -183,21 +183,22 @@ func (r *Report) RuleByID(id string) (rule.Rule, bool) {
 // Writer writes a report in one format.
 type Writer func(w io.Writer, r *Report) error
 
-// WriterFor returns the writer of a format.
+// WriterFor returns the writer of a format. The formats read in terminals and CI logs
+// (text, github, markdown, junit) show control characters escaped (see Printable).
 func WriterFor(format string) (Writer, error) {
 	switch format {
 	case "text":
-		return Text, nil
+		return printable(Text), nil
 	case "json":
 		return JSON, nil
 	case "sarif":
 		return SARIF, nil
 	case "junit":
-		return JUnit, nil
+		return printable(JUnit), nil
 	case "github":
-		return GitHub, nil
+		return printable(GitHub), nil
 	case "markdown":
-		return Markdown, nil
+		return printable(Markdown), nil
 	case "html":
 		return HTML, nil
 	}
@@ -205,7 +206,8 @@ func WriterFor(format string) (Writer, error) {
 }
 
 // WriteFile writes the report atomically: into a temporary file beside path, renamed over
-// path only when complete. Missing parent directories are created.
+// path only when complete. Missing parent directories are created; an existing report's
+// permissions are kept.
 func WriteFile(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// a device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it; renaming
@@ -239,7 +241,12 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// a new report is 0644; an existing one keeps its mode (a private report stays private)
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

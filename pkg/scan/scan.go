@@ -80,6 +80,18 @@ type Result struct {
 	AppCount   int
 }
 
+// MaxJobs bounds the number of parallel workers: more than this many only costs memory.
+const MaxJobs = 256
+
+// Jobs is the number of workers for a requested n: the number of CPUs for n <= 0, at most
+// MaxJobs.
+func Jobs(n int) int {
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	return min(n, MaxJobs)
+}
+
 // Run scans. It fails only on a usage problem (a missing path, a bad zip); a file that
 // cannot be parsed is a CAL001 finding and an entry in Errors.
 func Run(ctx context.Context, opts Options) (*Result, error) {
@@ -96,10 +108,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Discover.MaxBytes == 0 {
 		opts.Discover.MaxBytes = opts.Limits.MaxBytes
 	}
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
+	jobs := Jobs(opts.Jobs)
 	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas}}
 	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
 		s.parseRule = r
@@ -109,6 +118,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	files := make(chan discover.File, jobs*4)
 	var walkErr error
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
@@ -131,6 +141,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		parts[i] = &Result{}
 		wg.Go(func() {
 			for f := range files {
+				if ctx.Err() != nil {
+					continue // drain: the walker stops too
+				}
 				if err := s.file(ctx, f, parts[i]); err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 				}
@@ -138,11 +151,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		})
 	}
 	wg.Wait()
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return nil, walkErr
-	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := parent.Err(); err != nil {
+		return nil, err // interrupted: no partial result
+	}
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return nil, walkErr
 	}
 	// merge into slices of the exact size, dropping each part as it is copied: findings
 	// are most of what a large scan holds
@@ -162,6 +178,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// External Client Apps are joined across files once every file is parsed.
 	for _, app := range s.builder.ECAs(s.ecaDocs) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if contextOnly(app) {
 			continue
 		}
@@ -192,7 +211,13 @@ type scanner struct {
 	mu        sync.Mutex
 	ecaDocs   []*parse.Doc
 	done      atomic.Int64
+	// forceIgnored holds the documents .forceignore keeps out of deployments.
+	forceIgnored sync.Map
 }
+
+// SecretRule reports whether a rule is about committed secrets (CAL3xx): the only rules
+// that report on files .forceignore keeps out of deployments, which are still committed.
+func SecretRule(id string) bool { return strings.HasPrefix(id, "CAL3") && len(id) == 6 }
 
 func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error {
 	defer func() {
@@ -219,6 +244,10 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 			res.Findings = append(res.Findings, s.parseFinding(f, pe))
 		}
 		return nil
+	}
+	doc.Occurrence = f.Occurrence
+	if f.ForceIgnored {
+		s.forceIgnored.Store(doc, true)
 	}
 	s.builder.MarkSecrets(doc)
 	if f.Context {
@@ -277,7 +306,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 	} else {
 		res.Apps = append(res.Apps, Summarize(app))
 	}
-	vs, err := s.opts.Engine.Eval(ctx, app.Input)
+	vs, err := s.eval(ctx, app)
 	if err != nil {
 		return fmt.Errorf("app %s (%s): %w", app.Name, app.Docs[0].Path, err)
 	}
@@ -294,6 +323,12 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		doc := app.Docs[loc.Doc]
 		if doc.Context {
 			continue // only the files asked for report findings
+		}
+		if _, ok := s.forceIgnored.Load(doc); ok && !SecretRule(v.RuleID) {
+			continue // not deployed: only what it exposes by being committed counts
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		// messages, paths and source lines repeat across apps: findings share one copy
 		// secrets are hidden in the source by their ranges, and in messages (a custom rule
@@ -312,6 +347,33 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
+}
+
+// eval evaluates the app's input and each of its variants (one per further occurrence of a
+// duplicated element or file), so a duplicate never hides a finding, and unions the
+// violations without repeating one.
+func (s *scanner) eval(ctx context.Context, app *model.App) ([]engine.Violation, error) {
+	vs, err := s.opts.Engine.Eval(ctx, app.Input)
+	if err != nil || len(app.Variants) == 0 {
+		return vs, err
+	}
+	seen := make(map[engine.Violation]bool, len(vs))
+	for _, v := range vs {
+		seen[v] = true
+	}
+	for _, in := range app.Variants {
+		more, err := s.opts.Engine.Eval(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range more {
+			if !seen[v] {
+				seen[v] = true
+				vs = append(vs, v)
+			}
+		}
+	}
+	return vs, nil
 }
 
 // intern returns the canonical copy of s.
