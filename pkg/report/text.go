@@ -70,7 +70,7 @@ func Text(w io.Writer, r *Report) error {
 		}
 		bw.printf("%s: %s %s %s\n", loc, paint(severityColor[f.Severity], strings.ToUpper(f.Severity)), f.RuleID, f.Message)
 		if f.Snippet != "" && !r.Quiet {
-			line, caret := snippetWithCaret(f.Snippet, f.Column)
+			line, caret := snippetWithCaret(f.Snippet, f.Column-f.SnippetOffset)
 			bw.printf("    %s\n    %s\n", line, paint(severityColor[f.Severity], caret))
 		}
 	}
