@@ -154,7 +154,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 
-	prog := startProgress(env, f.quiet)
+	prog := newProgress(env, f.quiet).start()
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
 		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
