@@ -35,6 +35,18 @@ test_message_hides_credentials if {
 	not contains(f.key, "s3cr3t")
 }
 
+# a password that itself holds "@" is hidden whole, and so is a fragment token
+test_message_hides_at_password_and_fragment if {
+	u := object.union(t.url(3, "http://bob:hun@ter2@app.example.com/cb#access_token=T0k3nValue", "http", "app.example.com", false), {"url": {"userinfo": true, "password": true, "fragment": true}})
+	r := cal202.deny with input as t.ca_callbacks([u])
+	count(r) == 1
+	some f in r
+	not contains(f.msg, "ter2")
+	not contains(f.msg, "T0k3n")
+	not contains(f.key, "ter2")
+	not contains(f.key, "T0k3n")
+}
+
 test_eca_http_fires if {
 	r := cal202.deny with input as t.eca_callbacks([
 		t.url(2, "http://sync.acme.example/cb", "http", "sync.acme.example", false),

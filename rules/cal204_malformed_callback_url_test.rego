@@ -63,11 +63,20 @@ test_eca_valid_passes if {
 }
 
 # the whole violation, as the engine receives it
+# a fragment may carry a token (#access_token=...): never printed
+test_fragment_hidden if {
+	r := cal204.deny with input as t.ca_callbacks([with_fragment(t.url(3, "https://app.example.com/cb#access_token=T0k3nValue", "https", "app.example.com", false))])
+	some f in r
+	not contains(f.msg, "T0k3n")
+	not contains(f.msg, "access_token")
+	not contains(f.key, "T0k3n")
+}
+
 test_whole_violation if {
 	app := t.ca_callbacks([with_fragment(t.url(3, "https://*.example.com/cb#x", "https", "*.example.com", false))])
 	t.equals(cal204.deny, {{
-		"key": "https://*.example.com/cb#x",
-		"msg": "callback URL https://*.example.com/cb#x is malformed: it contains a * wildcard; it has a #fragment",
+		"key": "https://*.example.com/cb#…",
+		"msg": "callback URL https://*.example.com/cb#… is malformed: it contains a * wildcard; it has a #fragment",
 		"node": app.connectedApp.oauthConfig.callbackUrl.urls[0],
 	}}) with input as app
 }

@@ -44,7 +44,7 @@ deny contains {"msg": msg, "node": s.node} if {
 	is_string(v)
 	v != ""
 	not lib.secret_placeholder(v)
-	msg := sprintf("%s holds a committed consumer secret (%s); remove it and rotate the secret", [s.where, lib.redact(v)])
+	msg := sprintf("%s holds a committed consumer secret %s; remove it and rotate the secret", [s.where, lib.redact(v)])
 }
 
 deny contains {"msg": msg, "node": s.node, "severity": "low"} if {
@@ -53,5 +53,5 @@ deny contains {"msg": msg, "node": s.node, "severity": "low"} if {
 	is_string(v)
 	v != ""
 	lib.secret_placeholder(v)
-	msg := sprintf("%s holds a placeholder value (%s), not a real secret; remove the element, Salesforce never needs it in source", [s.where, lib.redact(v)])
+	msg := sprintf("%s holds a placeholder value %s, not a real secret; remove the element, Salesforce never needs it in source", [s.where, lib.redact(v)])
 }

@@ -19,6 +19,8 @@ const (
 	ExitOK       = 0
 	ExitFindings = 1
 	ExitError    = 2
+	// ExitInterrupted is the exit code after SIGINT (128 + 2, as shells report it).
+	ExitInterrupted = 130
 )
 
 // Env is the process environment the CLI runs in.

@@ -19,6 +19,7 @@ import (
 	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // version and commit are set with -ldflags "-X"; build info fills them otherwise.
@@ -111,9 +112,9 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 			return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
 		}
 		if !st.IsDir() {
-			b, err := os.ReadFile(p)
+			b, err := sidefile.Read(p)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
+				return nil, fmt.Errorf("policy %s: %w", p, err)
 			}
 			add(p, b)
 			continue
@@ -123,9 +124,9 @@ func LoadPolicies(paths []string) ([]engine.Module, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			b, err := os.ReadFile(f)
+			b, err := sidefile.Read(f)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, fserr.Cause(err))
+				return nil, fmt.Errorf("policy %s: %w", f, err)
 			}
 			add(f, b)
 		}

@@ -15,7 +15,7 @@ import (
 func TestSARIFCustomPolicyRules(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "custom.sarif")
 	code, _, stderr := runCLI(t, filepath.Join("..", ".."), "scan", "-f", "sarif", "-o", out, "--fail-on", "never",
-		"--policy", "examples/policies", "examples/policies/testdata")
+		"--policy", "examples/policies", "-c", "examples/policies/testdata/.calint.yaml", "examples/policies/testdata")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -2,26 +2,29 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/calint/calint/pkg/config"
 	"github.com/calint/calint/pkg/discover"
 	"github.com/calint/calint/pkg/engine"
-	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 type scanFlags struct {
 	format        string
-	output        string
+	outputs       multiFlag
+	verbose       bool
 	failOn        string
 	config        string
 	policies      multiFlag
@@ -39,12 +42,12 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
-	fs.StringVar(&f.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&f.format, "f", "text", "shorthand for --format")
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (atomically) instead of stdout")
-	fs.StringVar(&f.output, "o", "", "shorthand for --output")
+	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+strings.Join(report.Formats, ", ")+" (default text, or the -o file's extension)")
+	fs.StringVar(&f.format, "f", "", "shorthand for --format")
+	fs.Var(&f.outputs, "output", "write the report to `FILE` (atomically) instead of stdout; repeatable: one scan writes them all, each in the format of its extension (.sarif, .json, .xml junit, .md, .html, .txt) unless --format names one; - is stdout")
+	fs.Var(&f.outputs, "o", "shorthand for --output")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 1 on a finding at or above `LEVEL`: critical, high, medium, low, info, never (default high)")
-	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml found upward from the first PATH)")
+	fs.StringVar(&f.config, "config", "", "config `FILE` (default: .calint.yaml or .calint.yml found from the working directory upward, never above the repository root)")
 	fs.StringVar(&f.config, "c", "", "shorthand for --config")
 	fs.Var(&f.policies, "policy", "extra Rego rules: a file or directory (repeatable)")
 	fs.Var(&f.enable, "enable", "enable `RULE` (repeatable; overrides config)")
@@ -52,8 +55,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.noColor, "no-color", false, "plain text output (also NO_COLOR, TERM=dumb, non-TTY)")
 	fs.IntVar(&f.jobs, "jobs", 0, "`N` parallel workers (default: number of CPUs)")
 	fs.IntVar(&f.jobs, "j", 0, "shorthand for --jobs")
-	fs.BoolVar(&f.quiet, "quiet", false, "print only findings, no summary")
+	fs.BoolVar(&f.quiet, "quiet", false, "print one line per finding, no source lines or summary (the verdict still ends the run on stderr)")
 	fs.BoolVar(&f.quiet, "q", false, "shorthand for --quiet")
+	fs.BoolVar(&f.verbose, "verbose", false, "text: list every info finding (by default the info findings of one rule are one line)")
+	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
 	f.suppress.register(fs)
@@ -65,8 +70,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, flagError(err)
 	}
-	if _, err := report.WriterFor(f.format); err != nil {
-		return ExitError, usagef("--format: %s", err)
+	if f.format != "" {
+		if _, err := report.WriterFor(f.format); err != nil {
+			return ExitError, usagef("--format: %s", err)
+		}
 	}
 	if f.failOn != "" {
 		if f.failOn, err = config.ParseFailOn(f.failOn); err != nil {
@@ -79,22 +86,31 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	outs, err := planOutputs(f.outputs, f.format, paths)
+	if err != nil {
+		return ExitError, err
+	}
+	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
 	// config: read once for its policies, then validated against the loaded rules
 	cfgPath := f.config
 	if cfgPath == "" {
-		first := paths[0]
-		if first == "-" {
-			first = "."
+		var notes []string
+		cfgPath, notes = config.Lookup(".", paths, displayPath)
+		for _, n := range notes {
+			fmt.Fprintf(env.Stderr, "calint: %s\n", n)
 		}
-		cfgPath = config.Find(first)
+		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
+			// not the obvious ./.calint.yaml: say which one
+			fmt.Fprintf(env.Stderr, "calint: using config %s\n", displayPath(cfgPath))
+		}
 	}
 	cfg := &config.Config{}
 	var cfgBytes []byte
 	if cfgPath != "" {
-		cfgBytes, err = os.ReadFile(cfgPath)
+		cfgBytes, err = sidefile.Read(cfgPath)
 		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, fserr.Cause(err))
+			return ExitError, fmt.Errorf("config %s: %w", cfgPath, err)
 		}
 		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
 		if err != nil {
@@ -153,20 +169,32 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err := f.suppress.prepare(ctx, paths); err != nil {
 		return ExitError, err
 	}
+	for _, o := range outs {
+		if err := checkOutput(o.path, paths, append([]string{cfgPath, f.suppress.baseline}, policyPaths...)); err != nil {
+			return ExitError, err
+		}
+	}
+	if f.jobs > scan.MaxJobs {
+		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
+	}
+	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) }
 
 	prog := newProgress(env, f.quiet).start()
 	res, err := scan.Run(ctx, scan.Options{
 		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename},
+		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename, Note: note},
 		Engine:   eng,
 		Jobs:     f.jobs,
 		Severity: severity,
 		Disabled: disabled,
 		Progress: prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
-		LeanApps: f.format != "html",
+		LeanApps: !wantsHTML,
 	})
 	prog.stop()
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
+	}
 	if err != nil {
 		return ExitError, err
 	}
@@ -192,38 +220,51 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Errors:   res.Errors,
 		Apps:     res.Apps,
 		Quiet:    f.quiet,
+		Verbose:  f.verbose,
 		Root:     cwd,
 		Category: f.sarifCategory,
 
 		IncludeSuppressed: f.suppress.includeSuppressed,
+	}
+	if wantsHTML {
+		rep.Meta = scanMeta(ctx, paths, env)
 	}
 	code := summarize(rep, res, failOn)
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
-	write, _ := report.WriterFor(f.format)
-	if f.output != "" {
-		err = report.WriteFile(f.output, func(w io.Writer) error { return write(w, rep) })
-	} else {
-		rep.Color = f.format == "text" && colorEnabled(f.noColor, env)
-		err = write(env.Stdout, rep)
+	if ctx.Err() != nil {
+		return ExitInterrupted, errors.New("interrupted: no report written")
 	}
-	if err != nil {
-		return ExitError, err
+	where, werr := writeOutputs(outs, rep, env.Stdout, colorEnabled(f.noColor, env))
+	if p := env.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
+		if err := report.AppendStepSummary(p, rep); err != nil {
+			werr = errors.Join(werr, err)
+		} else {
+			where = append(where, "job summary")
+		}
 	}
-	if len(res.Errors) > 0 && f.format != "text" {
-		// machine formats carry the errors; repeat them on stderr for people
+	textOnStdout := slices.ContainsFunc(outs, func(o output) bool { return o.path == "" && o.format == "text" })
+	if len(res.Errors) > 0 && !textOnStdout {
+		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
 		}
+	}
+	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
+		fmt.Fprintln(env.Stderr, h)
+	}
+	if werr != nil {
+		return ExitError, werr
 	}
 	return code, nil
 }
 
 // summarize fills the report summary and returns the exit code.
 func summarize(rep *report.Report, res *scan.Result, failOn string) int {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, BySeverity: map[string]int{}, FailOn: failOn, Errors: len(res.Errors)}
+	s := report.Summary{Files: res.Files, Apps: res.AppCount, FailOn: failOn, Errors: len(res.Errors)}.WithAllSeverities()
 	threshold := rule.SeverityRank(failOn)
 	for _, f := range rep.Findings {
 		if f.Suppressed {
@@ -250,6 +291,31 @@ func summarize(rep *report.Report, res *scan.Result, failOn string) int {
 	return ExitOK
 }
 
+// checkOutput refuses a report path that is one of the run's inputs, by name or as the
+// same file (a link, a hard link): a scanned file or zip, the config, the baseline or a
+// policy. planOutputs has refused metadata files inside scanned folders.
+func checkOutput(out string, paths, sideFiles []string) error {
+	if out == "" {
+		return nil
+	}
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return nil
+	}
+	outSt, statErr := os.Stat(out)
+	for _, p := range append(slices.Clone(paths), sideFiles...) {
+		if p == "" || p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		st, serr := os.Stat(p)
+		if (err == nil && abs == outAbs) || (serr == nil && statErr == nil && os.SameFile(st, outSt)) {
+			return usagef("--output %s would overwrite an input of this scan (%s)", out, p)
+		}
+	}
+	return nil
+}
+
 func colorEnabled(noColor bool, env Env) bool {
 	if noColor || env.Getenv("NO_COLOR") != "" || env.Getenv("TERM") == "dumb" {
 		return false
@@ -266,4 +332,30 @@ func displayPath(p string) string {
 		}
 	}
 	return p
+}
+
+// scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
+// reproducible reports), which paths, and the git repository and commit of the first path.
+func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
+	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
+	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		m.Time = time.Unix(sec, 0) // reproducible reports
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil && p != "-" {
+			p = abs
+		}
+		m.Paths = append(m.Paths, p)
+	}
+	dir := "."
+	if p := paths[0]; p != "-" {
+		dir = p
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+	}
+	if repo, ok := gitdiff.Describe(ctx, dir); ok {
+		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+	}
+	return m
 }

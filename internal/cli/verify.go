@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +15,9 @@ import (
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fixture"
 	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/scan"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // runVerify is `calint verify [DIR...]`: it runs each policy directory's Rego tests and
@@ -84,9 +85,9 @@ func (v *verifier) run(ctx context.Context) (bool, error) {
 	}
 	tests := make([]engine.Module, 0, len(testFiles))
 	for _, f := range testFiles {
-		b, err := os.ReadFile(f)
+		b, err := sidefile.Read(f)
 		if err != nil {
-			return false, fmt.Errorf("policy %s: %w", f, fserr.Cause(err))
+			return false, fmt.Errorf("policy %s: %w", f, err)
 		}
 		tests = append(tests, engine.Module{Name: displayPath(f), Src: string(b)})
 	}
@@ -186,7 +187,7 @@ func (v *verifier) fixtures(ctx context.Context, base *engine.Engine, policies [
 			return nil
 		}
 		seenTarget[target] = true
-		cfg := nearestConfig(v.dir, filepath.Dir(filepath.FromSlash(target)))
+		cfg := repo.Find(filepath.Dir(filepath.FromSlash(target)), v.dir, config.FileName)
 		g := groups[cfg]
 		if g == nil {
 			g = &fixtureGroup{config: cfg}
@@ -248,9 +249,9 @@ func (v *verifier) engineFor(ctx context.Context, base *engine.Engine, path stri
 	if path == "" {
 		return base, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := sidefile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, fserr.Cause(err))
+		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	cfg, err := config.Parse(displayPath(path), b, known)
 	if err != nil {
@@ -263,23 +264,4 @@ func (v *verifier) engineFor(ctx context.Context, base *engine.Engine, path stri
 		}
 	}
 	return engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: disabled, Policies: policies, Timeout: cfg.Timeout})
-}
-
-// nearestConfig returns the .calint.yaml in dir or its parents up to root, or "".
-func nearestConfig(root, dir string) string {
-	rootAbs, err1 := filepath.Abs(root)
-	d, err2 := filepath.Abs(dir)
-	if err := errors.Join(err1, err2); err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(d, config.FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
-		}
-		if d == rootAbs || !strings.HasPrefix(d, rootAbs+string(filepath.Separator)) {
-			return ""
-		}
-		d = filepath.Dir(d)
-	}
 }

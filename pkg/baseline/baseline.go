@@ -18,9 +18,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/calint/calint/pkg/fserr"
-	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // Version is the format version written and accepted.
@@ -63,7 +62,7 @@ func New(path string, findings []report.Finding) *File {
 		}
 		b.Findings = append(b.Findings, Entry{
 			RuleID: f.RuleID, App: f.App, File: relFile(b.dir, f.File),
-			Message: redact.Line(f.Message), Fingerprint: f.Fingerprint,
+			Message: f.Message, Fingerprint: f.Fingerprint,
 		})
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -94,9 +93,9 @@ func (b *File) Write() error {
 
 // Load reads a baseline file.
 func Load(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := sidefile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, fserr.Cause(err))
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	b := &File{path: path, dir: absDir(path)}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -7,18 +7,23 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/rule"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // FileName is the config file calint looks for.
 const FileName = ".calint.yaml"
+
+// FileNames are the config file names calint accepts, in order of preference.
+var FileNames = []string{FileName, ".calint.yml"}
 
 // RuleConfig overrides one rule.
 type RuleConfig struct {
@@ -119,34 +124,78 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("config %s: %s", e.Path, e.Msg)
 }
 
-// Find looks for .calint.yaml in start (a file's directory or a directory) and its
-// parents; it returns "" when there is none.
-func Find(start string) string {
-	abs, err := filepath.Abs(start)
+// Lookup finds the config of a scan run from cwd over the scanned paths: the nearest
+// .calint.yaml (or .calint.yml) from cwd upward, never above the repository root (see
+// repo.Root; with no root, cwd only). A config in a directory below the root that lies in
+// a scanned directory is skipped: it is part of the input, and the change being gated
+// must not set its own gate. Lookup returns "" when there is none, and notes for stderr
+// that say what was skipped, naming files with display.
+func Lookup(cwd string, scanned []string, display func(string) string) (path string, notes []string) {
+	cwd, err := filepath.Abs(cwd)
 	if err != nil {
-		return ""
+		return "", nil
 	}
-	if st, err := os.Stat(abs); err == nil && !st.IsDir() {
-		abs = filepath.Dir(abs)
+	root := repo.Root(cwd)
+	stop := root
+	if stop == "" {
+		stop = cwd
 	}
-	for dir := abs; ; {
-		p := filepath.Join(dir, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
+	var dirs []string
+	for _, p := range scanned {
+		if p == "-" {
+			continue
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
+		if abs, err := filepath.Abs(p); err == nil {
+			if st, err := os.Stat(abs); err == nil && st.IsDir() {
+				dirs = append(dirs, abs)
+			}
 		}
-		dir = parent
 	}
+	repo.Up(cwd, stop, func(d string) bool {
+		p, other := inDir(d)
+		if other != "" {
+			notes = append(notes, fmt.Sprintf("ignoring config %s: %s is used", display(other), display(p)))
+		}
+		if p == "" {
+			return false
+		}
+		if d != stop && slices.ContainsFunc(dirs, func(s string) bool { return repo.Within(d, s) }) {
+			notes = append(notes, fmt.Sprintf("ignoring config %s: it lies inside the scanned tree, which cannot set its own gate (pass -c to use it)", display(p)))
+			return false
+		}
+		path = p
+		return true
+	})
+	// a config at the top of a scanned folder is not the run's: say so, it may be meant
+	for _, d := range dirs {
+		if p, _ := inDir(d); p != "" && p != path && !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, display(p)+":") }) {
+			notes = append(notes, fmt.Sprintf("not using config %s: the config is looked up from the working directory, never inside the scanned tree (pass -c to use it)", display(p)))
+		}
+	}
+	return path, notes
+}
+
+// inDir returns the config file of dir, if any (.calint.yaml before .calint.yml), and
+// the other one when both exist.
+func inDir(dir string) (path, other string) {
+	for _, name := range FileNames {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			continue
+		}
+		if path != "" {
+			return path, p
+		}
+		path = p
+	}
+	return path, ""
 }
 
 // Load reads and validates a config file. knownRule reports whether a rule id exists.
 func Load(path string, knownRule func(string) bool) (*Config, error) {
-	b, err := os.ReadFile(path)
+	b, err := sidefile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("config %s: %w", path, fserr.Cause(err))
+		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	return Parse(path, b, knownRule)
 }

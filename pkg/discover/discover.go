@@ -1,6 +1,7 @@
-// Package discover finds the metadata files to scan: in directories (honouring
-// sfdx-project.json package directories, .forceignore and the usual skipped folders), in
-// Metadata API retrieve zips, named explicitly, or on standard input.
+// Package discover finds the metadata files to scan: in directories (the whole tree, with
+// sfdx-project.json checked and .forceignore honoured as docs/discovery.md says, skipping
+// the usual tool folders), in Metadata API retrieve zips, named explicitly, or on standard
+// input. Links are followed only inside the scan root.
 package discover
 
 import (
@@ -20,6 +21,8 @@ import (
 
 	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/repo"
+	"github.com/calint/calint/pkg/sidefile"
 )
 
 // File is one metadata file to scan.
@@ -35,6 +38,9 @@ type File struct {
 	// to the project of an explicitly named one: it is read so that the app is joined
 	// whole (pre-commit passes only the changed files), and reports nothing itself.
 	Context bool
+	// ForceIgnored is set for a file that .forceignore keeps out of deployments: it is
+	// still committed, so only secret rules report on it (docs/discovery.md).
+	ForceIgnored bool
 }
 
 // Options configure discovery.
@@ -46,25 +52,52 @@ type Options struct {
 	StdinFilename string
 	// MaxBytes bounds a zip entry's uncompressed size.
 	MaxBytes int64
+	// Note, when set, receives remarks for the user (stderr): links not followed,
+	// mis-cased suffixes, a scan that found no metadata file.
+	Note func(string)
 }
 
 // skipDirs are never walked.
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".sf": true, ".sfdx": true}
 
 // Walk calls fn for every metadata file under paths, in a stable order. A path that does
-// not exist, an unreadable directory or a bad zip is an error; Walk stops at the first.
+// not exist, an unreadable directory, a bad zip or a bad sfdx-project.json is an error;
+// Walk stops at the first. When directories or zips were searched and no metadata file
+// was found, Walk says so through opts.Note.
 func Walk(paths []string, opts Options, fn func(File) error) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	cwd, _ := os.Getwd()
-	w := &walker{opts: opts, cwd: cwd, fn: fn, seenDirs: map[string]bool{}}
+	w := &walker{opts: opts, cwd: cwd, seenDirs: map[string]bool{}}
+	w.fn = func(f File) error {
+		if !f.Context {
+			w.found++
+		}
+		return fn(f)
+	}
 	for _, p := range paths {
 		if err := w.path(p); err != nil {
 			return err
 		}
 	}
-	return w.ecaContext()
+	if err := w.ecaContext(); err != nil {
+		return err
+	}
+	if w.found == 0 && len(w.searched) > 0 {
+		msg := fmt.Sprintf("no metadata files found in %s (calint looks for files named by their metadata suffix, e.g. *.connectedApp-meta.xml, *.eca-meta.xml; see 'calint help')", strings.Join(w.searched, ", "))
+		if w.excluded > 0 {
+			msg += fmt.Sprintf("; %d excluded by the config's exclude", w.excluded)
+		}
+		w.note(msg)
+	}
+	return nil
+}
+
+func (w *walker) note(msg string) {
+	if w.opts.Note != nil {
+		w.opts.Note(msg)
+	}
 }
 
 // ecaContext emits, as context, the External Client App files of the projects of
@@ -75,7 +108,7 @@ func (w *walker) ecaContext() error {
 	var order []string
 	for _, p := range w.explicitECA {
 		r := projectRoot(p)
-		if !roots[r] {
+		if r != "" && !roots[r] {
 			roots[r] = true
 			order = append(order, r)
 		}
@@ -95,24 +128,39 @@ func (w *walker) ecaContext() error {
 	return nil
 }
 
-// projectRoot is the nearest directory above p that holds sfdx-project.json, else the
-// directory that holds p's metadata folder (e.g. force-app/main/default).
+// projectRoot is the directory whose External Client App files complete those of p: the
+// nearest directory above p holding sfdx-project.json, not above p's repository root;
+// else that repository root; else, outside any repository, the folder above p's metadata
+// folder when p sits in one (e.g. externalClientApps/); else "" (no context), so a file
+// named directly never joins apps from a sibling repository.
 func projectRoot(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return filepath.Dir(filepath.Dir(p))
+		return filepath.Dir(p)
 	}
-	for dir := filepath.Dir(abs); ; {
-		if _, err := os.Stat(filepath.Join(dir, "sfdx-project.json")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	dir := filepath.Dir(abs)
+	root := repo.Root(dir)
+	if d := repo.Up(dir, root, func(d string) bool { return isFile(filepath.Join(d, "sfdx-project.json")) }); d != "" && root != "" {
+		return d
 	}
-	return filepath.Dir(filepath.Dir(abs))
+	if root != "" {
+		return root
+	}
+	if ecaFolder(filepath.Base(dir)) {
+		return filepath.Dir(dir)
+	}
+	return ""
+}
+
+// ecaFolder reports whether a folder name is a Metadata API folder of External Client App
+// parts (externalClientApps, extlClntAppOauthSettings, extlClntAppGlobalOauthSets, ...).
+func ecaFolder(name string) bool {
+	return name == "externalClientApps" || strings.HasPrefix(name, "extlClntApp")
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 type walker struct {
@@ -123,6 +171,11 @@ type walker struct {
 	seenFile map[string]bool
 	// explicitECA are External Client App files named on the command line.
 	explicitECA []string
+	// found counts the files emitted (not context); searched lists the directories and
+	// zips searched; excluded counts files dropped by the config's exclude.
+	found    int
+	searched []string
+	excluded int
 }
 
 func (w *walker) display(p string) string {
@@ -135,7 +188,7 @@ func (w *walker) display(p string) string {
 	return filepath.ToSlash(filepath.Clean(p))
 }
 
-func (w *walker) excluded(display string) bool {
+func (w *walker) isExcluded(display string) bool {
 	for _, g := range w.opts.Exclude {
 		if ok, _ := doublestar.Match(g, display); ok {
 			return true
@@ -148,7 +201,11 @@ func (w *walker) emit(f File) error {
 	if w.seenFile == nil {
 		w.seenFile = map[string]bool{}
 	}
-	if w.seenFile[f.Path] || w.excluded(f.Path) {
+	if w.seenFile[f.Path] {
+		return nil
+	}
+	if w.isExcluded(f.Path) {
+		w.excluded++
 		return nil
 	}
 	w.seenFile[f.Path] = true
@@ -177,18 +234,92 @@ func (w *walker) path(p string) error {
 	if info.IsDir() {
 		return w.project(p)
 	}
-	if strings.EqualFold(filepath.Ext(p), ".zip") {
-		return w.zip(p)
-	}
-	// named explicitly: scanned when recognised, silently skipped otherwise
+	isZip := strings.EqualFold(filepath.Ext(p), ".zip")
 	kind, _, ok := parse.KindOf(p)
-	if !ok {
+	if !isZip && !ok {
+		// named explicitly: scanned when recognised, silently skipped otherwise (pre-commit
+		// passes lists of names), unless only the suffix's case is wrong
+		w.miscased(w.display(p))
 		return nil
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("path %s: not a regular file (devices, pipes and sockets are never read)", p)
+	}
+	if outside := w.explicitLinkOutside(p); outside {
+		if isZip {
+			return fmt.Errorf("zip %s: %w", p, ErrLinkOutside)
+		}
+		return w.emit(w.refused(p, kind))
+	}
+	if isZip {
+		return w.zip(p)
 	}
 	if kind.Suffix != "connectedApp" {
 		w.explicitECA = append(w.explicitECA, p)
 	}
 	return w.emit(w.file(p, kind))
+}
+
+// ErrLinkOutside is the read error of a metadata-named link whose target lies outside the
+// scan root: it is never read, and its target is never shown.
+var ErrLinkOutside = errors.New("a symbolic link to outside the scan root: not followed")
+
+// explicitLinkOutside reports whether p, named on the command line, is a link whose target
+// lies outside p's repository (outside any repository: outside p's folder).
+func (w *walker) explicitLinkOutside(p string) bool {
+	lst, err := os.Lstat(p)
+	if err != nil || lst.Mode()&fs.ModeSymlink == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return true
+	}
+	base := repo.Root(filepath.Dir(abs))
+	if base == "" {
+		base = filepath.Dir(abs)
+	}
+	return !inside(p, base)
+}
+
+// inside reports whether the target of path p (links resolved) lies in dir (resolved).
+func inside(p, dir string) bool {
+	target, err1 := filepath.EvalSymlinks(p)
+	realDir, err2 := filepath.EvalSymlinks(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return repo.Within(target, realDir)
+}
+
+// refused is a metadata file that is never read: reading it reports ErrLinkOutside.
+func (w *walker) refused(p string, kind parse.Kind) File {
+	return File{Path: w.display(p), Kind: kind, Open: func() (io.ReadCloser, error) { return nil, ErrLinkOutside }}
+}
+
+// miscased notes a file whose name would be recognised but for the case of its suffix:
+// the Salesforce CLI matches suffixes exactly, so such a file is not metadata to it.
+// display is the file's display path.
+func (w *walker) miscased(display string) {
+	w.miscasedName(display[strings.LastIndexAny(display, `/\!`)+1:], func() string { return display })
+}
+
+func (w *walker) miscasedName(name string, display func() string) {
+	base := name
+	if len(base) > len("-meta.xml") && strings.EqualFold(base[len(base)-len("-meta.xml"):], "-meta.xml") {
+		base = base[:len(base)-len("-meta.xml")]
+	}
+	dot := strings.LastIndexByte(base, '.')
+	if dot <= 0 {
+		return
+	}
+	suffix := base[dot+1:]
+	for _, k := range parse.Kinds {
+		if strings.EqualFold(suffix, k.Suffix) {
+			w.note(fmt.Sprintf("skipped %s: not a metadata file name (the suffix is %s-meta.xml or %s, case-sensitive)", display(), "."+k.Suffix, "."+k.Suffix))
+			return
+		}
+	}
 }
 
 func (w *walker) file(p string, kind parse.Kind) File {
@@ -201,101 +332,180 @@ type sfdxProject struct {
 	} `json:"packageDirectories"`
 }
 
-// project walks a directory: its sfdx-project.json package directories when there is
-// one, else the whole tree.
+// scope is what applies to a subtree: the scan root links must stay in, and the
+// Salesforce project (its directory and .forceignore) it belongs to.
+type scope struct {
+	// root is the scan root, links resolved.
+	root string
+	// projDir is the directory of the sfdx-project.json (or the scanned directory).
+	projDir string
+	ign     *ignore.GitIgnore
+	// ignored is set below a folder that .forceignore matches.
+	ignored bool
+}
+
+// project walks the whole tree of a directory. The Salesforce project it belongs to (the
+// nearest sfdx-project.json at or above it, within its repository) is checked and gives
+// the .forceignore; a project nested inside the tree takes over for its subtree.
 func (w *walker) project(dir string) error {
-	ign := loadForceignore(dir)
-	roots := []string{dir}
-	if b, err := os.ReadFile(filepath.Join(dir, "sfdx-project.json")); err == nil {
-		var proj sfdxProject
-		if json.Unmarshal(b, &proj) == nil && len(proj.PackageDirectories) > 0 {
-			roots = roots[:0]
-			for _, pd := range proj.PackageDirectories {
-				if pd.Path == "" {
-					continue
-				}
-				r := filepath.Join(dir, filepath.FromSlash(pd.Path))
-				if _, err := os.Stat(r); err != nil {
-					continue // sf itself fails here; calint scans the rest
-				}
-				roots = append(roots, r)
-			}
-		}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("path %s: %w", dir, err)
 	}
-	for _, r := range roots {
-		if err := w.tree(dir, r, ign); err != nil {
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return fmt.Errorf("path %s: %w", dir, fserr.Cause(err))
+	}
+	w.searched = append(w.searched, w.display(dir))
+	sc := scope{root: real, projDir: abs}
+	if pd := repo.Up(abs, repo.Root(abs), func(d string) bool { return isFile(filepath.Join(d, "sfdx-project.json")) }); pd != "" {
+		if sc, err = w.loadProject(sc, pd); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.tree(sc, dir, abs, real)
 }
 
-func loadForceignore(dir string) *ignore.GitIgnore {
-	b, err := os.ReadFile(filepath.Join(dir, ".forceignore"))
+// loadProject checks the sfdx-project.json of dir (every package directory must exist
+// inside the repository) and reads its .forceignore.
+func (w *walker) loadProject(sc scope, dir string) (scope, error) {
+	pj := filepath.Join(dir, "sfdx-project.json")
+	b, err := sidefile.Read(pj)
 	if err != nil {
-		return nil
+		return sc, fmt.Errorf("%s: %w", w.display(pj), err)
 	}
-	return ignore.CompileIgnoreLines(strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")...)
+	var proj sfdxProject
+	if err := json.Unmarshal(b, &proj); err != nil {
+		return sc, fmt.Errorf("%s: not valid JSON: %w", w.display(pj), err)
+	}
+	top := repo.Root(dir)
+	if top == "" {
+		top = dir
+	}
+	for _, pd := range proj.PackageDirectories {
+		if pd.Path == "" {
+			continue
+		}
+		r := filepath.Join(dir, filepath.FromSlash(pd.Path))
+		if filepath.IsAbs(pd.Path) || !repo.Within(r, top) {
+			return sc, fmt.Errorf("%s: packageDirectories path %q is outside the repository", w.display(pj), pd.Path)
+		}
+		if _, err := os.Stat(r); err != nil {
+			return sc, fmt.Errorf("%s: packageDirectories path %q does not exist", w.display(pj), pd.Path)
+		}
+	}
+	sc.projDir, sc.ign, sc.ignored = dir, nil, false
+	fi := filepath.Join(dir, ".forceignore")
+	if _, err := os.Lstat(fi); err == nil {
+		b, err := sidefile.Read(fi)
+		if err != nil {
+			return sc, fmt.Errorf("%s: %w", w.display(fi), err)
+		}
+		sc.ign = ignore.CompileIgnoreLines(strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")...)
+	}
+	return sc, nil
 }
 
-// tree walks root, following directory symlinks once each (so loops end).
-func (w *walker) tree(projectDir, root string, ign *ignore.GitIgnore) error {
-	real, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return fmt.Errorf("path %s: %w", root, fserr.Cause(err))
-	}
+// tree walks dir (whose absolute path is abs, and resolved path real): every folder but the skipped ones, each
+// once (so link loops end), following links only to inside the scan root. Its cost is
+// linear in the depth of the tree: resolved paths are built as it descends.
+func (w *walker) tree(sc scope, dir, abs, real string) error {
 	if w.seenDirs[real] {
 		return nil
 	}
 	w.seenDirs[real] = true
-	entries, err := os.ReadDir(root)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return fmt.Errorf("read directory %s: %w", root, fserr.Cause(err))
+		return fmt.Errorf("read directory %s: %w", w.display(dir), fserr.Cause(err))
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	if abs != sc.projDir && hasRegular(dir, entries, "sfdx-project.json") {
+		if sc, err = w.loadProject(sc, abs); err != nil {
+			return err
+		}
+	}
 	for _, e := range entries {
-		p := filepath.Join(root, e.Name())
+		name := e.Name()
+		p := filepath.Join(dir, name)
+		childAbs := filepath.Join(abs, name)
+		childReal := filepath.Join(real, name)
 		isDir := e.IsDir()
 		regular := e.Type().IsRegular()
+		kind, _, isMeta := parse.KindOf(name)
 		if e.Type()&fs.ModeSymlink != 0 {
-			st, err := os.Stat(p)
+			target, err := filepath.EvalSymlinks(childAbs)
 			if err != nil {
-				continue // dangling symlink
+				continue // dangling link, or a loop
 			}
-			isDir, regular = st.IsDir(), st.Mode().IsRegular()
-		}
-		if !isDir && !regular {
-			continue // pipes, sockets and devices are never metadata (and a pipe would block)
-		}
-		if ign != nil {
-			if rel, err := filepath.Rel(projectDir, p); err == nil {
-				rel = filepath.ToSlash(rel)
-				if isDir {
-					rel += "/"
-				}
-				if ign.MatchesPath(rel) {
-					continue
-				}
-			}
-		}
-		if isDir {
-			if skipDirs[e.Name()] {
+			st, err := os.Stat(target)
+			if err != nil {
 				continue
 			}
-			if err := w.tree(projectDir, p, ign); err != nil {
+			isDir, regular = st.IsDir(), st.Mode().IsRegular()
+			if !repo.Within(target, sc.root) {
+				switch {
+				case isDir && !skipDirs[name]:
+					w.note(fmt.Sprintf("not following %s: a link to a folder outside the scan root", w.display(p)))
+				case isMeta:
+					if err := w.emit(w.refused(p, kind)); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			childReal = target
+		}
+		if !isDir && !regular {
+			if isMeta {
+				w.note(fmt.Sprintf("skipped %s: not a regular file (devices, pipes and sockets are never read)", w.display(p)))
+			}
+			continue
+		}
+		if isDir && skipDirs[name] {
+			continue
+		}
+		ignored := sc.ignored || forceignored(sc, childAbs, isDir)
+		if isDir {
+			sub := sc
+			sub.ignored = ignored
+			if err := w.tree(sub, p, childAbs, childReal); err != nil {
 				return err
 			}
 			continue
 		}
-		kind, _, ok := parse.KindOf(e.Name())
-		if !ok {
+		if !isMeta {
+			w.miscasedName(name, func() string { return w.display(p) })
 			continue
 		}
-		if err := w.emit(w.file(p, kind)); err != nil {
+		f := w.file(p, kind)
+		f.ForceIgnored = ignored
+		if err := w.emit(f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// forceignored reports whether the project's .forceignore matches p.
+func forceignored(sc scope, p string, isDir bool) bool {
+	if sc.ign == nil {
+		return false
+	}
+	rel, err := filepath.Rel(sc.projDir, p)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if isDir {
+		rel += "/"
+	}
+	return sc.ign.MatchesPath(rel)
+}
+
+// hasRegular reports whether entries (of dir) hold a regular file (or a link to one) name.
+func hasRegular(dir string, entries []fs.DirEntry, name string) bool {
+	i := sort.Search(len(entries), func(i int) bool { return entries[i].Name() >= name })
+	return i < len(entries) && entries[i].Name() == name && isFile(filepath.Join(dir, name))
 }
 
 // zip emits every recognised entry of a Metadata API retrieve zip.
@@ -306,6 +516,7 @@ func (w *walker) zip(p string) error {
 	}
 	// the reader stays open for the run: entries are opened lazily
 	display := w.display(p)
+	w.searched = append(w.searched, display)
 	files := append([]*zip.File(nil), zr.File...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	for _, zf := range files {
@@ -314,6 +525,9 @@ func (w *walker) zip(p string) error {
 		}
 		kind, _, ok := parse.KindOf(zf.Name)
 		if !ok {
+			if !zf.FileInfo().IsDir() {
+				w.miscased(display + "!" + zf.Name)
+			}
 			continue
 		}
 		name := strings.TrimPrefix(filepath.ToSlash(zf.Name), "/")

@@ -38,7 +38,11 @@ func walk(t *testing.T, paths []string, opts discover.Options) []string {
 		if _, err := io.ReadAll(rc); err != nil {
 			return err
 		}
-		got = append(got, f.Path+" "+f.Kind.Suffix)
+		line := f.Path + " " + f.Kind.Suffix
+		if f.ForceIgnored {
+			line += " forceignored"
+		}
+		got = append(got, line)
 		return nil
 	})
 	if err != nil {
@@ -47,11 +51,14 @@ func walk(t *testing.T, paths []string, opts discover.Options) []string {
 	return got
 }
 
+// TestProjectDiscovery: the whole tree is walked (a secret committed outside the package
+// directories is still found), tool folders are skipped, and .forceignore marks files
+// instead of hiding them.
 func TestProjectDiscovery(t *testing.T) {
 	root := t.TempDir()
 	t.Chdir(root)
 	write(t, root, map[string]string{
-		"sfdx-project.json": `{"packageDirectories": [{"path": "force-app"}, {"path": "src"}, {"path": "missing"}]}`,
+		"sfdx-project.json": `{"packageDirectories": [{"path": "force-app"}, {"path": "src"}]}`,
 		".forceignore":      "# comment\n**/ignored/**\nforce-app/main/default/connectedApps/Skip.connectedApp-meta.xml\n",
 		"force-app/main/default/connectedApps/A.connectedApp-meta.xml":              "x",
 		"force-app/main/default/connectedApps/Skip.connectedApp-meta.xml":           "x",
@@ -62,28 +69,52 @@ func TestProjectDiscovery(t *testing.T) {
 		"force-app/node_modules/N.connectedApp-meta.xml":                            "x",
 		"force-app/.sfdx/S.connectedApp-meta.xml":                                   "x",
 		"src/connectedApps/M.connectedApp":                                          "x",
-		"outside/O.connectedApp-meta.xml":                                           "x",
+		"scripts/templates/T.connectedApp-meta.xml":                                 "x",
 	})
 	got := walk(t, []string{"."}, discover.Options{})
 	want := []string{
 		"force-app/main/default/connectedApps/A.connectedApp-meta.xml connectedApp",
+		"force-app/main/default/connectedApps/Skip.connectedApp-meta.xml connectedApp forceignored",
 		"force-app/main/default/externalClientApps/E.eca-meta.xml eca",
 		"force-app/main/default/extlClntAppOauthSettings/E_oauth.ecaOauth-meta.xml ecaOauth",
+		"force-app/main/default/ignored/B.connectedApp-meta.xml connectedApp forceignored",
+		"scripts/templates/T.connectedApp-meta.xml connectedApp",
 		"src/connectedApps/M.connectedApp connectedApp",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// a subfolder belongs to the project above it: its .forceignore applies
+	got = walk(t, []string{"force-app/main"}, discover.Options{})
+	if !slices.Contains(got, "force-app/main/default/ignored/B.connectedApp-meta.xml connectedApp forceignored") {
+		t.Errorf("subfolder: %v", got)
+	}
 	// exclude globs from the config
 	got = walk(t, []string{"."}, discover.Options{Exclude: []string{"**/externalClientApps/**", "src/**"}})
-	if len(got) != 2 {
+	if len(got) != 5 {
 		t.Errorf("with excludes: %v", got)
 	}
-	// without sfdx-project.json the whole tree is walked
-	os.Remove(filepath.Join(root, "sfdx-project.json"))
-	got = walk(t, []string{"."}, discover.Options{})
-	if !slices.Contains(got, "outside/O.connectedApp-meta.xml connectedApp") || slices.Contains(got, "force-app/node_modules/N.connectedApp-meta.xml connectedApp") {
-		t.Errorf("whole tree: %v", got)
+}
+
+// TestPackageDirectoryErrors: a package directory that does not exist or lies outside the
+// repository is an error naming it, never a silent partial scan.
+func TestPackageDirectoryErrors(t *testing.T) {
+	for _, tc := range []struct{ dirs, want string }{
+		{`[{"path": "force-app "}]`, `sfdx-project.json: packageDirectories path "force-app " does not exist`},
+		{`[{"path": "../elsewhere"}]`, `sfdx-project.json: packageDirectories path "../elsewhere" is outside the repository`},
+		{`[{"path": "/etc"}]`, `sfdx-project.json: packageDirectories path "/etc" is outside the repository`},
+	} {
+		root := t.TempDir()
+		t.Chdir(root)
+		write(t, root, map[string]string{
+			"sfdx-project.json":                 `{"packageDirectories": ` + tc.dirs + `}`,
+			"force-app/A.connectedApp-meta.xml": "x",
+		})
+		os.MkdirAll(filepath.Join(root, "..", "elsewhere"), 0o755)
+		err := discover.Walk([]string{"."}, discover.Options{}, func(discover.File) error { return nil })
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%s: got %v, want %s", tc.dirs, err, tc.want)
+		}
 	}
 }
 
@@ -190,5 +221,140 @@ func TestSkipsSpecialFiles(t *testing.T) {
 	got := walk(t, []string{"."}, discover.Options{})
 	if !slices.Equal(got, []string{"p/A.connectedApp-meta.xml connectedApp"}) {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestSymlinksStayInsideTheScanRoot: a metadata-named link to a file outside the scan root
+// is never read (opening it fails, naming no target) and a link to an outside folder is
+// not walked; links inside the root are followed.
+func TestSymlinksStayInsideTheScanRoot(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "repo")
+	write(t, top, map[string]string{
+		"secret.txt":                          "root:x:0:0",
+		"other/O.connectedApp-meta.xml":       "x",
+		"repo/p/A.connectedApp-meta.xml":      "x",
+		"repo/shared/S.connectedApp-meta.xml": "x",
+	})
+	t.Chdir(root)
+	links := map[string]string{
+		"p/Shadow.connectedApp-meta.xml": filepath.Join(top, "secret.txt"),
+		"p/up":                           top,
+		"p/slash":                        "/",
+		"p/in":                           "../shared",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(root, filepath.FromSlash(name))); err != nil {
+			t.Skip("symlinks not supported")
+		}
+	}
+	var got, notes []string
+	err := discover.Walk([]string{"."}, discover.Options{Note: func(s string) { notes = append(notes, s) }}, func(f discover.File) error {
+		rc, err := f.Open()
+		if err != nil {
+			got = append(got, f.Path+" refused: "+err.Error())
+			return nil
+		}
+		rc.Close()
+		got = append(got, f.Path)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"p/A.connectedApp-meta.xml",
+		"p/Shadow.connectedApp-meta.xml refused: a symbolic link to outside the scan root: not followed",
+		"p/in/S.connectedApp-meta.xml",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantNotes := []string{
+		"not following p/slash: a link to a folder outside the scan root",
+		"not following p/up: a link to a folder outside the scan root",
+	}
+	if !slices.Equal(notes, wantNotes) {
+		t.Errorf("notes %q", notes)
+	}
+	// named explicitly, a link that leaves its repository is refused too
+	os.Mkdir(filepath.Join(root, ".git"), 0o755)
+	got = nil
+	err = discover.Walk([]string{"p/Shadow.connectedApp-meta.xml"}, discover.Options{}, func(f discover.File) error {
+		_, err := f.Open()
+		got = append(got, fmt.Sprint(f.Path, " ", err))
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"p/Shadow.connectedApp-meta.xml a symbolic link to outside the scan root: not followed"}) {
+		t.Errorf("explicit link: %v %v", got, err)
+	}
+}
+
+// TestNothingFound: a scan that finds no metadata says so, naming where it looked, and a
+// file whose suffix differs only in case is named.
+func TestNothingFound(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	write(t, root, map[string]string{"p/App.ConnectedApp-meta.xml": "x", "p/README.md": "x"})
+	var notes []string
+	opts := discover.Options{Note: func(s string) { notes = append(notes, s) }}
+	if got := walk(t, []string{"p"}, opts); len(got) != 0 {
+		t.Fatalf("got %v", got)
+	}
+	if len(notes) != 2 || notes[0] != "skipped p/App.ConnectedApp-meta.xml: not a metadata file name (the suffix is .connectedApp-meta.xml or .connectedApp, case-sensitive)" ||
+		!strings.HasPrefix(notes[1], "no metadata files found in p ") {
+		t.Errorf("notes %q", notes)
+	}
+	// an empty zip
+	f, _ := os.Create("empty.zip")
+	zip.NewWriter(f).Close()
+	f.Close()
+	notes = nil
+	walk(t, []string{"empty.zip"}, opts)
+	if len(notes) != 1 || !strings.HasPrefix(notes[0], "no metadata files found in empty.zip ") {
+		t.Errorf("notes %q", notes)
+	}
+	// a file named explicitly with another suffix is skipped silently (pre-commit)
+	notes = nil
+	walk(t, []string{"p/README.md"}, opts)
+	if len(notes) != 0 {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestExplicitECAOutsideAProject: naming an External Client App file that is in no
+// project and no repository joins only the parts in its own metadata folders, never the
+// apps of a sibling repository.
+func TestExplicitECAOutsideAProject(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	write(t, root, map[string]string{
+		"E_oauth.ecaOauth-meta.xml":                                   "x",
+		"sibling/sfdx-project.json":                                   `{"packageDirectories": [{"path": "force-app"}]}`,
+		"sibling/force-app/externalClientApps/E.eca-meta.xml":         "x",
+		"loose/extlClntAppOauthSettings/L_oauth.ecaOauth-meta.xml":    "x",
+		"loose/externalClientApps/L.eca-meta.xml":                     "x",
+		"loose/extlClntAppOauthPolicies/L_plcy.ecaOauthPlcy-meta.xml": "x",
+	})
+	got := walk(t, []string{"E_oauth.ecaOauth-meta.xml"}, discover.Options{})
+	if !slices.Equal(got, []string{"E_oauth.ecaOauth-meta.xml ecaOauth"}) {
+		t.Errorf("got %v", got)
+	}
+	got = walk(t, []string{"loose/extlClntAppOauthSettings/L_oauth.ecaOauth-meta.xml"}, discover.Options{})
+	if len(got) != 3 {
+		t.Errorf("loose retrieve folders: %v", got)
+	}
+}
+
+// TestExplicitSpecialFile: a FIFO named on the command line is refused, never opened.
+func TestExplicitSpecialFile(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	if err := mkfifo(filepath.Join(root, "P.connectedApp-meta.xml")); err != nil {
+		t.Skipf("no fifo: %v", err)
+	}
+	err := discover.Walk([]string{"P.connectedApp-meta.xml"}, discover.Options{}, func(discover.File) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "path P.connectedApp-meta.xml: not a regular file") {
+		t.Errorf("got %v", err)
 	}
 }

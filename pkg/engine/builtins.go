@@ -1,14 +1,22 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/tester"
+	opatopdown "github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
 	"github.com/open-policy-agent/opa/v1/types"
 )
+
+// calint's builtins are passed where they are used, as Regal passes its own: declared in
+// Capabilities (so a compiler knows their types), implemented by RegoFunctions (options of
+// each prepared query) and TesterBuiltins (OPA's test runner). Nothing is registered in
+// OPA's global registry, so importing this package changes no other OPA user.
 
 // WalkObjects is the calint.walk_objects builtin: walk(x) restricted, in Go, to the objects
 // that have a given key. Rules that look at every element of the input (every URL) call it
@@ -43,11 +51,61 @@ var FindStrings = &ast.Builtin{
 	),
 }
 
-func init() {
-	ast.RegisterBuiltin(WalkObjects)
-	topdown.RegisterBuiltinFunc(WalkObjects.Name, builtinWalkObjects)
-	ast.RegisterBuiltin(FindStrings)
-	topdown.RegisterBuiltinFunc(FindStrings.Name, builtinFindStrings)
+// calintBuiltins pairs each declaration with its implementation.
+var calintBuiltins = []struct {
+	decl *ast.Builtin
+	impl rego.Builtin2
+}{
+	{WalkObjects, builtinWalkObjects},
+	{FindStrings, builtinFindStrings},
+}
+
+// builtinDecls are the declarations of calint's builtins, for capabilities.
+func builtinDecls() []*ast.Builtin {
+	out := make([]*ast.Builtin, len(calintBuiltins))
+	for i, b := range calintBuiltins {
+		out[i] = b.decl
+	}
+	return out
+}
+
+// RegoFunctions are rego.New options that implement calint's builtins in a query.
+func RegoFunctions() []func(*rego.Rego) {
+	out := make([]func(*rego.Rego), len(calintBuiltins))
+	for i, b := range calintBuiltins {
+		out[i] = rego.Function2(&rego.Function{Name: b.decl.Name, Description: b.decl.Description, Decl: b.decl.Decl}, b.impl)
+	}
+	return out
+}
+
+// PlanBuiltins implement calint's builtins in a compiled plan (planeval.Load).
+func PlanBuiltins() map[string]opatopdown.BuiltinFunc {
+	out := make(map[string]opatopdown.BuiltinFunc, len(calintBuiltins))
+	for _, b := range calintBuiltins {
+		impl := b.impl
+		out[b.decl.Name] = func(bctx opatopdown.BuiltinContext, ops []*ast.Term, iter func(*ast.Term) error) error {
+			if len(ops) != 2 {
+				return fmt.Errorf("%s: %d arguments, want 2", b.decl.Name, len(ops))
+			}
+			r, err := impl(bctx, ops[0], ops[1])
+			if err != nil || r == nil {
+				return err
+			}
+			return iter(r)
+		}
+	}
+	return out
+}
+
+// TesterBuiltins implement calint's builtins in OPA's test runner (tester.Runner
+// AddCustomBuiltins).
+func TesterBuiltins() []*tester.Builtin {
+	fns := RegoFunctions()
+	out := make([]*tester.Builtin, len(calintBuiltins))
+	for i, b := range calintBuiltins {
+		out[i] = &tester.Builtin{Decl: b.decl, Func: fns[i]}
+	}
+	return out
 }
 
 // walker walks a document depth-first, keeping the path, with one closure for the whole walk
@@ -96,10 +154,9 @@ func (w *walker) pathTo(k *ast.Term) *ast.Term {
 	return ast.ArrayTerm(p...)
 }
 
-func builtinWalkObjects(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	key := operands[1]
+func builtinWalkObjects(_ rego.BuiltinContext, doc, key *ast.Term) (*ast.Term, error) {
 	if _, ok := key.Value.(ast.String); !ok {
-		return builtins.NewOperandTypeErr(2, key.Value, "string")
+		return nil, builtins.NewOperandTypeErr(2, key.Value, "string")
 	}
 	var found []*ast.Term
 	check := func(w *walker, k, x *ast.Term) {
@@ -114,15 +171,15 @@ func builtinWalkObjects(_ topdown.BuiltinContext, operands []*ast.Term, iter fun
 			w.descend(k, x)
 		}
 	})
-	check(w, nil, operands[0])
-	w.children(operands[0])
-	return iter(ast.ArrayTerm(found...))
+	check(w, nil, doc)
+	w.children(doc)
+	return ast.ArrayTerm(found...), nil
 }
 
-func builtinFindStrings(_ topdown.BuiltinContext, operands []*ast.Term, iter func(*ast.Term) error) error {
-	substr, ok := operands[1].Value.(ast.String)
+func builtinFindStrings(_ rego.BuiltinContext, doc, sub *ast.Term) (*ast.Term, error) {
+	substr, ok := sub.Value.(ast.String)
 	if !ok {
-		return builtins.NewOperandTypeErr(2, operands[1].Value, "string")
+		return nil, builtins.NewOperandTypeErr(2, sub.Value, "string")
 	}
 	var found []*ast.Term
 	w := newWalker(func(w *walker, k, x *ast.Term) {
@@ -135,12 +192,12 @@ func builtinFindStrings(_ topdown.BuiltinContext, operands []*ast.Term, iter fun
 			w.descend(k, x)
 		}
 	})
-	if s, ok := operands[0].Value.(ast.String); ok {
+	if s, ok := doc.Value.(ast.String); ok {
 		if strings.Contains(string(s), string(substr)) {
-			found = append(found, ast.ArrayTerm(ast.ArrayTerm(), operands[0]))
+			found = append(found, ast.ArrayTerm(ast.ArrayTerm(), doc))
 		}
 	} else {
-		w.children(operands[0])
+		w.children(doc)
 	}
-	return iter(ast.ArrayTerm(found...))
+	return ast.ArrayTerm(found...), nil
 }

@@ -4,15 +4,14 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/topdown"
+	"github.com/open-policy-agent/opa/v1/rego"
 )
 
 // TestWalkObjects: calint.walk_objects finds every object with the key, at any depth, with
 // the path walk would give it.
 func TestWalkObjects(t *testing.T) {
 	in := ast.MustParseTerm(`{"a": {"_ref": 1, "value": "x"}, "b": [{"_ref": 2, "value": "y", "url": {"host": "h"}}, 3], "c": {"d": {"e": {"value": 1}}}, "value": 0}`)
-	var got *ast.Term
-	err := builtinWalkObjects(topdown.BuiltinContext{}, []*ast.Term{in, ast.StringTerm("value")}, func(t *ast.Term) error { got = t; return nil })
+	got, err := builtinWalkObjects(rego.BuiltinContext{}, in, ast.StringTerm("value"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,8 +32,7 @@ func setOf(a *ast.Array) ast.Set {
 // at any depth, never a key, with the path walk would give it.
 func TestFindStrings(t *testing.T) {
 	in := ast.MustParseTerm(`{"a": {"_ref": 1, "value": "xKEYx"}, "b": [{"value": "no"}, "KEY"], "KEY": 1, "s": {"KEY", "k"}}`)
-	var got *ast.Term
-	err := builtinFindStrings(topdown.BuiltinContext{}, []*ast.Term{in, ast.StringTerm("KEY")}, func(t *ast.Term) error { got = t; return nil })
+	got, err := builtinFindStrings(rego.BuiltinContext{}, in, ast.StringTerm("KEY"))
 	if err != nil {
 		t.Fatal(err)
 	}

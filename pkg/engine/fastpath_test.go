@@ -10,9 +10,8 @@ import (
 	"github.com/calint/calint/pkg/engine"
 )
 
-// TestBuiltinPackagesAreIDs: a built-in rule's package is calint.rules.<lower-case id>, which
-// lets a scan without custom policies leave disabled rules out of its router before it has
-// read the METADATA.
+// TestBuiltinPackagesAreIDs: a built-in rule's package is calint.rules.<lower-case id> (a
+// naming convention: rules are routed by their METADATA id, never by their package name).
 func TestBuiltinPackagesAreIDs(t *testing.T) {
 	eng, err := engine.New(t.Context(), engine.Config{})
 	if err != nil {

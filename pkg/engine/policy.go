@@ -159,19 +159,3 @@ func builtinName(ref ast.Ref) string {
 	}
 	return ""
 }
-
-// metaLine returns the line of a `key:` entry of the METADATA block a, or the block's line.
-func metaLine(m *ast.Module, a *ast.Annotations, key string) int {
-	if a.Location == nil {
-		return 0
-	}
-	for _, c := range m.Comments {
-		if c.Location == nil || c.Location.Row <= a.Location.Row || c.Location.Row >= m.Package.Location.Row {
-			continue
-		}
-		if strings.HasPrefix(strings.TrimSpace(string(c.Text)), key+":") {
-			return c.Location.Row
-		}
-	}
-	return a.Location.Row
-}

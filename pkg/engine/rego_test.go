@@ -32,6 +32,7 @@ func TestRegoUnitTests(t *testing.T) {
 	ch, err := tester.NewRunner().
 		SetCompiler(c).
 		SetModules(mods).
+		AddCustomBuiltins(engine.TesterBuiltins()).
 		CapturePrintOutput(true).
 		RunTests(t.Context(), nil)
 	if err != nil {

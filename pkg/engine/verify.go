@@ -71,6 +71,7 @@ func RunTests(ctx context.Context, mods []Module, data map[string]any, timeout t
 		SetCompiler(c.WithEnablePrintStatements(true)).
 		SetStore(inmem.NewFromObject(map[string]any{"calint": data})).
 		SetModules(all).
+		AddCustomBuiltins(TesterBuiltins()).
 		SetTimeout(timeout).
 		CapturePrintOutput(true).
 		RunTests(ctx, nil)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -67,23 +68,48 @@ func Since(ctx context.Context, dir, ref string) (*Changed, error) {
 
 // Contains reports whether a file, named as reports name it (relative to the working
 // directory or absolute; "archive.zip!inner" counts as the archive), is among the changed
-// files.
+// files. A link counts as a change of what it points to, and the reverse: the file is
+// changed when its own path, any link on that path (a linked folder) or its target
+// changed, so a pull request that only adds a link to unchanged bad metadata is gated.
 func (c *Changed) Contains(file string) bool {
 	outer, _, _ := strings.Cut(file, "!")
 	abs, err := filepath.Abs(filepath.FromSlash(outer))
 	if err != nil {
 		return false
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	} else if realDir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(realDir, filepath.Base(abs))
+	// the path as named, with only the working directory resolved: the link itself and
+	// every folder on the way, which may be a link
+	if cwd, err := os.Getwd(); err == nil {
+		if realCwd, err := filepath.EvalSymlinks(cwd); err == nil {
+			if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				if c.containsPrefix(filepath.Join(realCwd, rel)) {
+					return true
+				}
+			}
+		}
 	}
+	if c.containsPrefix(abs) {
+		return true
+	}
+	// the target, every link resolved
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return c.containsPrefix(real)
+	}
+	return false
+}
+
+// containsPrefix reports whether abs or one of its folders below Top is a changed path.
+func (c *Changed) containsPrefix(abs string) bool {
 	rel, err := filepath.Rel(c.Top, abs)
-	if err != nil {
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return false
 	}
-	return c.Files[filepath.ToSlash(rel)]
+	for p := filepath.ToSlash(rel); p != "." && p != ""; p = path.Dir(p) {
+		if c.Files[p] {
+			return true
+		}
+	}
+	return false
 }
 
 func git(ctx context.Context, dir string, args ...string) (string, error) {

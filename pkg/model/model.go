@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/calint/calint/pkg/parse"
+	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/schema"
 )
 
@@ -54,17 +55,23 @@ type App struct {
 	Root int
 	// Input is the rule input document.
 	Input ast.Value
+	// Secrets masks the values of the app's secrets (see MarkSecrets) in anything shown,
+	// such as a rule's message.
+	Secrets *redact.Values
 }
 
 // Builder builds apps against a schema set. It is safe for concurrent use.
 type Builder struct {
 	Schemas *schema.Set
+
+	namesOnce sync.Once
+	names     redact.Names
 }
 
 // ConnectedApp builds the app of one Connected App file.
 func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
 	a := &App{Name: parse.FullName(doc.Path), Type: ConnectedApp, Docs: []*parse.Doc{doc}}
-	ib := &inputBuilder{app: a, schemas: b.Schemas}
+	ib := &inputBuilder{app: a, b: b}
 	root := ib.doc(0)
 	a.Input = ib.finish(item("connectedApp", root))
 	return a
@@ -110,7 +117,7 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 			}
 			return a.Docs[i].Path < a.Docs[j].Path
 		})
-		ib := &inputBuilder{app: a, schemas: b.Schemas}
+		ib := &inputBuilder{app: a, b: b}
 		var parts [][2]*ast.Term
 		seen := map[string]bool{}
 		for i, d := range a.Docs {
@@ -155,7 +162,7 @@ func child(n *parse.Node, name string) *parse.Node {
 
 type inputBuilder struct {
 	app      *App
-	schemas  *schema.Set
+	b        *Builder
 	unknown  []*ast.Term
 	invalid  []*ast.Term
 	docIndex int
@@ -178,6 +185,11 @@ func key(s string) *ast.Term {
 func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 	a := ib.app
 	files := make([]*ast.Term, len(a.Docs))
+	var secrets []string
+	for _, d := range a.Docs {
+		secrets = append(secrets, d.SecretValues...)
+	}
+	a.Secrets = redact.NewValues(secrets)
 	for i, d := range a.Docs {
 		files[i] = ast.ObjectTerm(
 			item("path", ast.StringTerm(d.Path)),
@@ -208,8 +220,9 @@ func (ib *inputBuilder) newRef(n *parse.Node, path string, repeated bool) int {
 func (ib *inputBuilder) doc(i int) *ast.Term {
 	ib.docIndex = i
 	ib.cur = ib.app.Docs[i]
+	ib.b.MarkSecrets(ib.cur)
 	var elem *schema.Elem
-	if t := ib.schemas.Type(ib.cur.Kind.Suffix); t != nil {
+	if t := ib.b.Schemas.Type(ib.cur.Kind.Suffix); t != nil {
 		elem = t.Root
 	}
 	if i == 0 {
@@ -400,7 +413,8 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 	} else {
 		switch elem.Kind {
 		case schema.Boolean:
-			items = append(items, item("value", ast.InternedTerm(v == "true")))
+			b, _ := schema.ParseBool(v)
+			items = append(items, item("value", ast.InternedTerm(b)))
 		case schema.Int:
 			items = append(items, item("value", ast.NumberTerm(intNumber(v))))
 		default:

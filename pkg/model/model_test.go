@@ -122,6 +122,8 @@ func TestTyping(t *testing.T) {
         <callbackUrl>https://example.com/cb</callbackUrl>
         <isAdminApproved>true</isAdminApproved>
         <isPkceRequired>false</isPkceRequired>
+        <isClientCredentialEnabled>1</isClientCredentialEnabled>
+        <isCodeCredentialEnabled> 0 </isCodeCredentialEnabled>
         <isConsumerSecretOptional>yes</isConsumerSecretOptional>
         <scopes>Api</scopes>
     </oauthConfig>
@@ -141,6 +143,8 @@ func TestTyping(t *testing.T) {
 		{"connectedApp.label.value", "My App"},
 		{"connectedApp.oauthConfig.isAdminApproved.value", true},
 		{"connectedApp.oauthConfig.isPkceRequired.value", false},
+		{"connectedApp.oauthConfig.isClientCredentialEnabled.value", true}, // xsd:boolean
+		{"connectedApp.oauthConfig.isCodeCredentialEnabled.value", false},
 		{"connectedApp.oauthConfig.isConsumerSecretOptional.value", "yes"},
 		{"connectedApp.oauthPolicy.ipRelaxation.value", "ENFORCE"},
 		{"connectedApp.oauthPolicy.refreshTokenPolicy.value", "specific_lifetime:90:DAYS"},
@@ -168,7 +172,7 @@ func TestTyping(t *testing.T) {
 	}
 	inv := at(t, in, "invalidValues").([]any)
 	if len(inv) != 1 || at(t, inv[0], "name") != "isConsumerSecretOptional" || at(t, inv[0], "value") != "yes" ||
-		at(t, inv[0], "path") != "oauthConfig/isConsumerSecretOptional" || at(t, inv[0], "expected") != "true or false" {
+		at(t, inv[0], "path") != "oauthConfig/isConsumerSecretOptional" || at(t, inv[0], "expected") != "true or false (xsd:boolean: also 1 or 0)" {
 		t.Errorf("invalidValues %v", inv)
 	}
 	if ref(t, inv[0]) != ref(t, at(t, in, "connectedApp.oauthConfig.isConsumerSecretOptional")) {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -48,6 +49,9 @@ type Node struct {
 	// TextStart and TextEnd delimit the raw character data directly inside the element
 	// (from the first to the end of the last text token); both are -1 when there is none.
 	TextStart, TextEnd int
+	// ContentStart and ContentEnd delimit everything between the start tag and the end tag
+	// (text, CDATA, comments, child elements); they are equal for an empty element.
+	ContentStart, ContentEnd int
 	// Text is the unescaped character data directly inside the element.
 	Text string
 	// Nil is set for an element marked xsi:nil="true" (an explicit null, as Salesforce
@@ -81,8 +85,46 @@ type Doc struct {
 	// Context is set for a file read only to complete an app; findings in it are not
 	// reported.
 	Context bool
+	// Secrets are the byte ranges of Src that hold secrets (the content of secret elements,
+	// URL credentials), sorted and disjoint; every view of the source hides them. The model
+	// sets them from the schema (see SetSecrets).
+	Secrets []Span
+	// SecretValues are the decoded values of the secrets (an element's text, a URL's
+	// password), so that a message quoting one can be masked.
+	SecretValues []string
+	// SecretsMarked is set once the secrets have been recorded.
+	SecretsMarked bool
+	// Occurrence counts earlier files of the same path in the scan (a zip with two entries of
+	// one name): 0 for the first.
+	Occurrence int
 
 	lineStarts []int
+}
+
+// Span is a range of byte offsets, Start inclusive, End exclusive.
+type Span struct{ Start, End int }
+
+// SetSecrets records the byte ranges of the file that hold secrets, in any order (empty
+// ranges are dropped, overlapping and adjacent ones merged), and their decoded values.
+func (d *Doc) SetSecrets(spans []Span, values []string) {
+	d.SecretValues = values
+	out := make([]Span, 0, len(spans))
+	for _, s := range spans {
+		s.Start, s.End = max(0, s.Start), min(len(d.Src), s.End)
+		if s.End > s.Start {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	merged := out[:0]
+	for _, s := range out {
+		if n := len(merged); n > 0 && s.Start <= merged[n-1].End {
+			merged[n-1].End = max(merged[n-1].End, s.End)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	d.Secrets = merged
 }
 
 // Error is a file that cannot be parsed. Line is 0 when no position applies.
@@ -91,9 +133,15 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
-	// Source is the text of the error's line when the file is readable text (it may hold
-	// a secret: mask it before showing it).
+	// Source is the text of the error's line when the file is readable text. It may hold a
+	// secret: show it only when neither Open nor the line's own tags name a secret element
+	// and KeyMaterial is false (see pkg/redact).
 	Source string
+	// Open names the elements open at the error (local names, outermost first).
+	Open []string
+	// KeyMaterial is set when the content of an open element, up to the error, holds a
+	// private key marker.
+	KeyMaterial bool
 }
 
 func (e *Error) Error() string {
@@ -147,6 +195,7 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 	src = bytes.TrimPrefix(src, bom)
 	d := &Doc{Path: path, Kind: kind, Src: src}
+	var stack []*Node // the open elements; fail reads them
 	fail := func(off int, format string, args ...any) error {
 		e := &Error{Path: path, Msg: fmt.Sprintf(format, args...)}
 		if off >= 0 {
@@ -154,6 +203,12 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			e.Line, e.Col = p.Line, p.Col
 			if l := d.Line(p.Line); len(l) <= 500 && utf8.ValidString(l) && !strings.ContainsRune(l, 0) {
 				e.Source = l
+			}
+			for _, n := range stack {
+				e.Open = append(e.Open, n.Name)
+				if n.ContentStart <= off && bytes.Contains(src[n.ContentStart:min(len(src), off+1)], []byte("PRIVATE KEY")) {
+					e.KeyMaterial = true
+				}
 			}
 		}
 		return e
@@ -177,7 +232,6 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 		return nil, fmt.Errorf("encoding %q is not supported (calint reads UTF-8 metadata only)", label)
 	}
 
-	var stack []*Node
 	var texts []textBuf // per open element: its character data when it comes in pieces
 	var pending []Comment
 	var lastClosed *Node
@@ -220,7 +274,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			if len(slab) == cap(slab) {
 				slab = make([]Node, 0, 32)
 			}
-			slab = append(slab, Node{Name: t.Name.Local, Start: pos(off), TextStart: -1, TextEnd: -1, Comments: pending})
+			slab = append(slab, Node{Name: t.Name.Local, Start: pos(off), TextStart: -1, TextEnd: -1, ContentStart: end, ContentEnd: end, Comments: pending})
 			n := &slab[len(slab)-1]
 			n.Nil = isNil(t.Attr)
 			pending = nil
@@ -246,6 +300,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 				return nil, fail(off, "not well-formed XML: element <%s> closed by </%s>", n.Name, t.Name.Local)
 			}
 			n.End = pos(end)
+			n.ContentEnd = max(off, n.ContentStart)
 			if tb := &texts[len(stack)-1]; tb.pieces > 1 {
 				n.Text = internText(tb.buf)
 			}
@@ -444,20 +499,33 @@ func (d *Doc) Pos(off int) Pos {
 	return Pos{Line: lo + 1, Col: utf8.RuneCount(d.Src[ls:off]) + 1, Off: off}
 }
 
-// Line returns the text of a 1-based line without its line break.
+// Line returns the raw text of a 1-based line without its line break. It may hold a
+// secret: what a user sees goes through pkg/redact.
 func (d *Doc) Line(n int) string {
+	s, e, ok := d.LineSpan(n)
+	if !ok {
+		return ""
+	}
+	return string(d.Src[s:e])
+}
+
+// LineSpan returns the byte offsets of a 1-based line, without its line break.
+func (d *Doc) LineSpan(n int) (start, end int, ok bool) {
 	if d.lineStarts == nil {
 		d.lineStarts = lineStarts(d.Src)
 	}
 	if n < 1 || n > len(d.lineStarts) {
-		return ""
+		return 0, 0, false
 	}
 	s := d.lineStarts[n-1]
 	e := len(d.Src)
 	if n < len(d.lineStarts) {
 		e = d.lineStarts[n]
 	}
-	return strings.TrimRight(string(d.Src[s:e]), "\r\n")
+	for e > s && (d.Src[e-1] == '\n' || d.Src[e-1] == '\r') {
+		e--
+	}
+	return s, e, true
 }
 
 // lineStarts returns the byte offset at which each line starts; \r\n, \n and \r all end a
@@ -594,6 +662,69 @@ func sizeString(n int64) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// Content returns the character data of an element's content (text and CDATA, with entity
+// and character references decoded; comments, processing instructions and child elements
+// left out) and, for each of its bytes, the range of Src it comes from. It serves positions
+// inside a value, such as the credentials of a URL written with references or CDATA.
+func (d *Doc) Content(n *Node) (string, []Span) {
+	src := d.Src
+	var text []byte
+	var from []Span
+	add := func(b []byte, s Span) {
+		for _, c := range b {
+			text = append(text, c)
+			from = append(from, s)
+		}
+	}
+	for i := n.ContentStart; i < n.ContentEnd; {
+		rest := src[i:n.ContentEnd]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			body := rest[len("<![CDATA["):]
+			j := bytes.Index(body, []byte("]]>"))
+			if j < 0 {
+				j = len(body)
+			}
+			for k := range j {
+				at := i + len("<![CDATA[") + k
+				add(body[k:k+1], Span{at, at + 1})
+			}
+			i += len("<![CDATA[") + j + len("]]>")
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			j := bytes.Index(rest, []byte("-->"))
+			if j < 0 {
+				return string(text), from
+			}
+			i += j + len("-->")
+		case bytes.HasPrefix(rest, []byte("<?")):
+			j := bytes.Index(rest, []byte("?>"))
+			if j < 0 {
+				return string(text), from
+			}
+			i += j + len("?>")
+		case rest[0] == '<':
+			j := bytes.IndexByte(rest, '>')
+			if j < 0 {
+				return string(text), from
+			}
+			i += j + 1
+		case rest[0] == '&':
+			j := bytes.IndexByte(rest, ';')
+			if j < 0 {
+				add(rest[:1], Span{i, i + 1})
+				i++
+				continue
+			}
+			add([]byte(unescape(rest[:j+1])), Span{i, i + j + 1})
+			i += j + 1
+		default:
+			add(rest[:1], Span{i, i + 1})
+			i++
+		}
+	}
+	return string(text), from
 }
 
 // isNil reports whether the attributes mark an element xsi:nil="true" (any prefix: the

@@ -1,50 +1,80 @@
-// Package redact masks secrets in source lines before any report shows them.
+// Package redact hides secrets in everything a report shows. It works from the document's
+// structure, not from text patterns: the model records which byte ranges of a file hold a
+// secret (the content of every element the schema declares `secret`, URL credentials), and
+// every source line is shown with those ranges hidden. Messages are masked against the
+// decoded values of the same ranges, so even a custom rule that quotes a secret prints none of
+// it. A file that does not parse has no structure to trust: its source line is shown only when
+// nothing on it or around it can be a secret.
 package redact
 
 import (
-	"fmt"
-	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/calint/calint/pkg/parse"
 )
 
-var (
-	// elements whose text is a secret
-	secretElem = regexp.MustCompile(`(?i)(<(consumerSecret|password|signingKey|serviceAccount|privateKey|clientSecret)\b[^>]*>)([^<]*)`)
-	// user:password@ in URLs
-	userinfo = regexp.MustCompile(`(://[^/@:\s<>]*:)([^@/\s<>]+)(@)`)
-	// secret-looking query parameters
-	query = regexp.MustCompile(`(?i)([?&;](?:amp;)?(?:client_secret|password|passwd|pwd|token|access_token|refresh_token|sig|signature|apikey|api_key|secret)=)([^&\s<"']+)`)
-	// PEM bodies and markers
-	pemLine = regexp.MustCompile(`^[\sA-Za-z0-9+/=]{16,}$`)
-)
+// Hidden replaces a secret wherever one would be shown.
+const Hidden = "[hidden]"
 
-// Secret shows at most the first 4 characters of a secret, then "…" and its length.
-func Secret(s string) string {
-	r := []rune(s)
-	if len(r) <= 8 {
-		return fmt.Sprintf("… (%d characters)", len(r))
+// Line returns the text of a 1-based line of d, without its line break, with every secret
+// range of d hidden. Its cost is linear in the line's length.
+func Line(d *parse.Doc, n int) string {
+	start, end, ok := d.LineSpan(n)
+	if !ok {
+		return ""
 	}
-	return fmt.Sprintf("%s… (%d characters)", string(r[:4]), len(r))
+	return Slice(d, start, end)
 }
 
-// Line masks everything in one source line that may be a secret: the text of secret
-// elements, URL passwords, secret query parameters and lines of PEM or base64 key
-// material.
-func Line(s string) string {
-	if strings.Contains(s, "PRIVATE KEY") {
-		return "[private key material hidden]"
+// Slice returns d.Src[start:end] with every secret range hidden (a secret cut by either end
+// is hidden as a whole). Its cost is linear in end-start plus a binary search.
+func Slice(d *parse.Doc, start, end int) string {
+	start, end = max(0, start), min(len(d.Src), end)
+	if start >= end {
+		return ""
 	}
-	s = secretElem.ReplaceAllStringFunc(s, func(m string) string {
-		sub := secretElem.FindStringSubmatch(m)
-		if strings.TrimSpace(sub[3]) == "" {
-			return m
+	secrets := d.Secrets
+	// the first range that ends after start
+	lo, hi := 0, len(secrets)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if secrets[mid].End <= start {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		return sub[1] + "[hidden]"
-	})
-	s = userinfo.ReplaceAllString(s, "${1}[hidden]${3}")
-	s = query.ReplaceAllString(s, "${1}[hidden]")
-	if pemLine.MatchString(s) && len(strings.TrimSpace(s)) >= 40 {
-		return "[key material hidden]"
 	}
-	return s
+	if lo == len(secrets) || secrets[lo].Start >= end {
+		return string(d.Src[start:end])
+	}
+	var b strings.Builder
+	b.Grow(end - start)
+	at := start
+	for _, s := range secrets[lo:] {
+		if s.Start >= end {
+			break
+		}
+		if s.Start > at {
+			b.Write(d.Src[at:s.Start])
+		}
+		b.WriteString(Hidden)
+		at = max(at, s.End)
+	}
+	if at < end {
+		b.Write(d.Src[at:end])
+	}
+	return b.String()
+}
+
+// Length describes a secret by its length only, e.g. "(hidden, 40 characters)".
+func Length(s string) string {
+	n := 0
+	for range s {
+		n++
+	}
+	if n == 1 {
+		return "(hidden, 1 character)"
+	}
+	return "(hidden, " + strconv.Itoa(n) + " characters)"
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,5 +233,43 @@ func TestMarkdownIsBounded(t *testing.T) {
 	}
 	if !strings.Contains(out, "… and 5 more") {
 		t.Errorf("no note about the rows left out:\n%s", out)
+	}
+}
+
+// TestGitHubWorstFirstAndBounded: annotations come worst first; past GitHub's display
+// limit of 10 per level, one notice sums up the rest, so the high findings are all shown
+// even after 40 info notes in earlier files.
+func TestGitHubWorstFirstAndBounded(t *testing.T) {
+	r := &report.Report{Version: "1", Summary: report.Summary{FailOn: "high"}}
+	for i := range 40 {
+		r.Findings = append(r.Findings, report.Finding{RuleID: "CAL601", Severity: "info", Message: "legacy", File: fmt.Sprintf("a/App%02d.connectedApp-meta.xml", i), Line: 2})
+	}
+	for i := range 12 {
+		r.Findings = append(r.Findings, report.Finding{RuleID: "CAL101", Severity: "high", Message: "full", File: fmt.Sprintf("z/App%02d.connectedApp-meta.xml", i), Line: 7})
+	}
+	r.Findings = append(r.Findings, report.Finding{RuleID: "CAL301", Severity: "critical", Message: "secret", File: "z/Last.connectedApp-meta.xml", Line: 5})
+	r.Findings = append(r.Findings, report.Finding{RuleID: "CAL501", Severity: "medium", Message: "pkce", File: "b/M.connectedApp-meta.xml", Line: 5})
+	report.Sort(r.Findings)
+	lines := strings.Split(strings.TrimSuffix(string(render(t, "github", r)), "\n"), "\n")
+	count := map[string]int{}
+	for _, l := range lines {
+		level, _, _ := strings.Cut(strings.TrimPrefix(l, "::"), " ")
+		count[level]++
+	}
+	if count["error"] != 10 || count["warning"] != 1 || count["notice"] != 10 {
+		t.Errorf("annotations by level %v, want 10 errors, 1 warning, 10 notices:\n%s", count, strings.Join(lines, "\n"))
+	}
+	if !strings.Contains(lines[0], "CAL301") {
+		t.Errorf("the critical finding is not first: %s", lines[0])
+	}
+	if !strings.HasPrefix(lines[10], "::warning ") {
+		t.Errorf("line 11 is not the medium finding: %s", lines[10])
+	}
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "::notice title=calint%3A 34 more not shown::") || !strings.Contains(last, "3 high, 31 info") {
+		t.Errorf("summing-up notice: %s", last)
+	}
+	if n := strings.Count(strings.Join(lines, "\n"), "CAL601"); n != 9 {
+		t.Errorf("%d info notices, want 9 (the tenth notice is the summary)", n)
 	}
 }

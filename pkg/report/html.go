@@ -1,10 +1,13 @@
 package report
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,27 +26,44 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // factOrder is the order of the posture facts on an app card; other facts follow, sorted.
 var factOrder = []string{"scopes", "permitted users", "grants", "IP policy", "refresh token policy", "consumer secret"}
 
-// HTML writes one self-contained page for a security review of exported metadata: totals
-// by severity and by rule as inline SVG charts, one card per app with its posture, every
-// finding with its (secret-masked) source line and remediation, suppressed findings with
-// their reason, and errors. It loads nothing (a Content-Security-Policy forbids it), runs
-// no script, prints well and is deterministic: the same report gives the same bytes.
+// HTML writes one self-contained page for a security review of exported metadata, for a
+// reviewer and the manager they hand it to: when and what was scanned (date, paths,
+// repository and commit, calint, OPA and rule-set versions), the verdict and totals with
+// inline SVG charts, the top risks, the apps sorted by risk with their owner, an
+// app-by-rule matrix, one card per app with its posture, then the findings grouped by rule
+// with the rule's remediation once and a compact row per finding (secret-masked source
+// line), suppressed findings with their reason, and errors. It loads nothing (a
+// Content-Security-Policy forbids it), runs no script, prints compactly and is
+// deterministic: the same report gives the same bytes.
 func HTML(w io.Writer, r *Report) error {
 	return htmlTemplate.Execute(w, newHTMLView(r))
 }
 
+// HTMLTopRisks is how many rules the top-risks summary names.
+const HTMLTopRisks = 5
+
 type htmlView struct {
 	Version    string
+	Meta       htmlMeta
 	Summary    Summary
 	Status     string
 	Severities []htmlSevCount
 	SevChart   htmlChart
 	RuleChart  htmlChart
+	TopRisks   []htmlRuleGroup
+	RiskyApps  []htmlApp
 	Apps       []htmlApp
-	Findings   []htmlFinding
+	Matrix     []htmlRuleGroup
+	Groups     []htmlRuleGroup
 	Suppressed []htmlFinding
 	Errors     []FileError
 	Rules      int
+}
+
+// htmlMeta says when and what was scanned.
+type htmlMeta struct {
+	Date, Paths, Repository, Commit, OPA, RuleSet string
+	Dirty                                         bool
 }
 
 type htmlSevCount struct {
@@ -67,14 +87,22 @@ type htmlBar struct {
 }
 
 type htmlApp struct {
-	ID, Name, Type string
-	Files          []string
-	Facts          []htmlFact
-	Callbacks      []string
-	Counts         []htmlSevCount
-	Worst          string
-	Total          int
-	Findings       []htmlFindingRef
+	ID, Name, Type, Owner string
+	Files                 []string
+	Facts                 []htmlFact
+	Callbacks             []string
+	Counts                []htmlSevCount
+	Worst                 string
+	Total                 int
+	// Rules are the rules the app breaks, worst first, with their count in this app.
+	Rules []htmlAppRule
+	// Cells is the app's row of the app-by-rule matrix (one per column of Matrix).
+	Cells []int
+}
+
+type htmlAppRule struct {
+	Anchor, RuleID, Severity string
+	Count                    int
 }
 
 type htmlFact struct {
@@ -82,20 +110,27 @@ type htmlFact struct {
 	Values []string
 }
 
-type htmlFindingRef struct {
-	ID, RuleID, Severity, Message string
+// htmlRuleGroup is one rule with its findings: the remediation is shown once.
+type htmlRuleGroup struct {
+	Anchor      string
+	Rule        rule.Rule
+	RuleID      string
+	Severity    string
+	Count       int
+	Apps        []string
+	Remediation []htmlSeg
+	Example     string
+	Findings    []htmlFinding
 }
 
 type htmlFinding struct {
-	ID          string
-	F           Finding
-	Rule        rule.Rule
-	Location    string
-	Before      string
-	Mark        string
-	After       string
-	Remediation []htmlSeg
-	Example     string
+	ID       string
+	F        Finding
+	Rule     rule.Rule
+	Location string
+	Before   string
+	Mark     string
+	After    string
 }
 
 // htmlSeg is a piece of rule text: plain, or `code` in backquotes.
@@ -122,8 +157,39 @@ func segments(s string) []htmlSeg {
 	return out
 }
 
+// ruleSetDigest identifies the rules a scan ran (ids, severities and titles, custom ones
+// included): two reports with the same digest applied the same rules.
+func ruleSetDigest(rules []rule.Rule) string {
+	h := sha256.New()
+	for _, r := range rules {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\n", r.ID, r.Severity, r.Title, r.Package)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+func newHTMLMeta(r *Report) htmlMeta {
+	m := htmlMeta{Paths: strings.Join(r.Meta.Paths, ", "), Repository: r.Meta.Repository, Commit: r.Meta.Commit, Dirty: r.Meta.Dirty, OPA: r.Meta.OPA}
+	if !r.Meta.Time.IsZero() {
+		m.Date = r.Meta.Time.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	builtin, custom := 0, 0
+	for _, x := range r.Rules {
+		if x.Builtin || x.Native {
+			builtin++
+		} else {
+			custom++
+		}
+	}
+	m.RuleSet = fmt.Sprintf("%d built-in", builtin)
+	if custom > 0 {
+		m.RuleSet += fmt.Sprintf(", %d custom", custom)
+	}
+	m.RuleSet += fmt.Sprintf(" (rule set %s)", ruleSetDigest(r.Rules))
+	return m
+}
+
 func newHTMLView(r *Report) htmlView {
-	v := htmlView{Version: r.Version, Summary: r.Summary, Errors: r.Errors, Rules: len(r.Rules)}
+	v := htmlView{Version: r.Version, Meta: newHTMLMeta(r), Summary: r.Summary, Errors: r.Errors, Rules: len(r.Rules)}
 	switch {
 	case r.Summary.Errors > 0:
 		v.Status = "error"
@@ -133,7 +199,6 @@ func newHTMLView(r *Report) htmlView {
 		v.Status = "pass"
 	}
 
-	// findings: active ones by decreasing severity (report order within a severity)
 	var active, suppressed []Finding
 	for _, f := range r.Findings {
 		if f.Suppressed {
@@ -142,17 +207,58 @@ func newHTMLView(r *Report) htmlView {
 			active = append(active, f)
 		}
 	}
-	sort.SliceStable(active, func(i, j int) bool {
-		return rule.SeverityRank(active[i].Severity) > rule.SeverityRank(active[j].Severity)
-	})
-	ids := map[*Finding]string{}
-	for i := range active {
-		hf := newHTMLFinding(r, active[i], fmt.Sprintf("f%d", i+1))
-		v.Findings = append(v.Findings, hf)
-		ids[&active[i]] = hf.ID
-	}
+	SortWorstFirst(active)
 	for i, f := range suppressed {
 		v.Suppressed = append(v.Suppressed, newHTMLFinding(r, f, fmt.Sprintf("s%d", i+1)))
+	}
+
+	// findings grouped by rule: worst rule first, then the most frequent
+	groups := map[string]*htmlRuleGroup{}
+	var order []*htmlRuleGroup
+	for i, f := range active {
+		g := groups[f.RuleID]
+		if g == nil {
+			g = &htmlRuleGroup{Anchor: "rule-" + f.RuleID, RuleID: f.RuleID, Severity: f.Severity}
+			if rule, ok := r.RuleByID(f.RuleID); ok {
+				g.Rule = rule
+				g.Remediation = segments(strings.TrimSpace(rule.Remediation))
+				g.Example = strings.TrimRight(rule.Example, "\n")
+			}
+			if g.Rule.Name == "" {
+				g.Rule.Name = f.Name
+			}
+			groups[f.RuleID] = g
+			order = append(order, g)
+		}
+		if rule.SeverityRank(f.Severity) > rule.SeverityRank(g.Severity) {
+			g.Severity = f.Severity
+		}
+		g.Count++
+		if f.App != "" && !slices.Contains(g.Apps, f.App) {
+			g.Apps = append(g.Apps, f.App)
+		}
+		g.Findings = append(g.Findings, newHTMLFinding(r, f, fmt.Sprintf("f%d", i+1)))
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if ra, rb := rule.SeverityRank(a.Severity), rule.SeverityRank(b.Severity); ra != rb {
+			return ra > rb
+		}
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.RuleID < b.RuleID
+	})
+	for _, g := range order {
+		sort.Strings(g.Apps)
+		v.Groups = append(v.Groups, *g)
+	}
+	v.Matrix = v.Groups
+	for _, g := range v.Groups {
+		if len(v.TopRisks) == HTMLTopRisks || (g.Severity == "info" && len(v.TopRisks) > 0) {
+			break
+		}
+		v.TopRisks = append(v.TopRisks, g)
 	}
 
 	// totals by severity
@@ -164,65 +270,70 @@ func newHTMLView(r *Report) htmlView {
 		v.Severities = append(v.Severities, htmlSevCount{s, bySev[s]})
 	}
 	v.SevChart = severityChart(v.Severities)
-	first := map[string]string{}
-	for _, f := range v.Findings {
-		if first[f.F.RuleID] == "" {
-			first[f.F.RuleID] = f.ID
-		}
-	}
-	v.RuleChart = ruleChart(r, active, first)
+	v.RuleChart = ruleChart(r, active)
 
-	// app cards
-	for i, a := range r.Apps {
-		app := htmlApp{ID: fmt.Sprintf("app%d", i+1), Name: a.Name, Type: a.Type, Files: a.Files, Callbacks: a.Callbacks}
-		seen := map[string]bool{}
-		addFact := func(k string) {
-			if val, ok := a.Facts[k]; ok && !seen[k] {
-				seen[k] = true
-				fact := htmlFact{Label: k}
-				if k == "scopes" || k == "grants" {
-					fact.Values = strings.Split(val, ", ")
-				} else {
-					fact.Values = []string{val}
+	// apps, riskiest first
+	summaries := map[[2]string]AppSummary{}
+	for _, a := range r.Apps {
+		summaries[[2]string{a.Name, a.Type}] = a
+	}
+	for i, risk := range AppRisks(r.Apps, active) {
+		a := summaries[[2]string{risk.Name, risk.Type}]
+		app := htmlApp{ID: fmt.Sprintf("app%d", i+1), Name: risk.Name, Type: risk.Type, Owner: a.Owner, Files: a.Files, Callbacks: a.Callbacks,
+			Total: risk.Total, Worst: risk.Worst()}
+		app.Facts = appFacts(a.Facts)
+		for j, n := range risk.Counts {
+			if n > 0 {
+				app.Counts = append(app.Counts, htmlSevCount{rule.Severities()[j], n})
+			}
+		}
+		app.Cells = make([]int, len(v.Matrix))
+		for j, g := range v.Matrix {
+			for _, f := range g.Findings {
+				if f.F.App == risk.Name && (f.F.AppType == "" || risk.Type == "" || f.F.AppType == risk.Type) {
+					app.Cells[j]++
 				}
-				app.Facts = append(app.Facts, fact)
 			}
-		}
-		for _, k := range factOrder {
-			addFact(k)
-		}
-		rest := make([]string, 0, len(a.Facts))
-		for k := range a.Facts {
-			rest = append(rest, k)
-		}
-		sort.Strings(rest)
-		for _, k := range rest {
-			addFact(k)
-		}
-		counts := map[string]int{}
-		for j := range active {
-			f := &active[j]
-			if f.App != a.Name || (f.AppType != "" && f.AppType != a.Type) {
-				continue
+			if app.Cells[j] > 0 {
+				app.Rules = append(app.Rules, htmlAppRule{Anchor: g.Anchor, RuleID: g.RuleID, Severity: g.Severity, Count: app.Cells[j]})
 			}
-			counts[f.Severity]++
-			app.Total++
-			if app.Worst == "" || rule.SeverityRank(f.Severity) > rule.SeverityRank(app.Worst) {
-				app.Worst = f.Severity
-			}
-			app.Findings = append(app.Findings, htmlFindingRef{ID: ids[f], RuleID: f.RuleID, Severity: f.Severity, Message: f.Message})
-		}
-		for _, s := range rule.Severities() {
-			if counts[s] > 0 {
-				app.Counts = append(app.Counts, htmlSevCount{s, counts[s]})
-			}
-		}
-		if app.Worst == "" {
-			app.Worst = "none"
 		}
 		v.Apps = append(v.Apps, app)
+		if app.Total > 0 && len(v.RiskyApps) < HTMLTopRisks {
+			v.RiskyApps = append(v.RiskyApps, app)
+		}
 	}
 	return v
+}
+
+// appFacts orders an app's posture facts: the usual ones first, the others sorted.
+func appFacts(facts map[string]string) []htmlFact {
+	var out []htmlFact
+	seen := map[string]bool{}
+	add := func(k string) {
+		if val, ok := facts[k]; ok && !seen[k] {
+			seen[k] = true
+			fact := htmlFact{Label: k}
+			if k == "scopes" || k == "grants" {
+				fact.Values = strings.Split(val, ", ")
+			} else {
+				fact.Values = []string{val}
+			}
+			out = append(out, fact)
+		}
+	}
+	for _, k := range factOrder {
+		add(k)
+	}
+	rest := make([]string, 0, len(facts))
+	for k := range facts {
+		rest = append(rest, k)
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		add(k)
+	}
+	return out
 }
 
 func newHTMLFinding(r *Report, f Finding, id string) htmlFinding {
@@ -232,8 +343,6 @@ func newHTMLFinding(r *Report, f Finding, id string) htmlFinding {
 	}
 	if rule, ok := r.RuleByID(f.RuleID); ok {
 		hf.Rule = rule
-		hf.Remediation = segments(strings.TrimSpace(rule.Remediation))
-		hf.Example = strings.TrimRight(rule.Example, "\n")
 	}
 	if f.Snippet != "" {
 		end := len([]rune(f.Snippet)) + 1
@@ -281,8 +390,8 @@ func severityChart(counts []htmlSevCount) htmlChart {
 	return c
 }
 
-// ruleChart is a bar chart of the active findings by rule, most frequent first.
-func ruleChart(r *Report, active []Finding, first map[string]string) htmlChart {
+// ruleChart is a bar chart of the active findings by rule, worst first, then most frequent.
+func ruleChart(r *Report, active []Finding) htmlChart {
 	type row struct {
 		id, name, sev string
 		n             int
@@ -304,6 +413,9 @@ func ruleChart(r *Report, active []Finding, first map[string]string) htmlChart {
 		list = append(list, x)
 	}
 	sort.Slice(list, func(i, j int) bool {
+		if ri, rj := rule.SeverityRank(list[i].sev), rule.SeverityRank(list[j].sev); ri != rj {
+			return ri > rj
+		}
 		if list[i].n != list[j].n {
 			return list[i].n > list[j].n
 		}
@@ -324,7 +436,7 @@ func ruleChart(r *Report, active []Finding, first map[string]string) htmlChart {
 		}
 		c.Bars = append(c.Bars, htmlBar{
 			Label: strings.TrimSpace(x.id + " " + x.name), Title: fmt.Sprintf("%s (%d)", title, x.n), Severity: x.sev, Count: x.n,
-			Href: "#" + first[x.id],
+			Href: "#rule-" + x.id,
 			X:    labelW, Y: y + 3, W: w, H: rowH - 6,
 			LabelX: labelW - 8, LabelY: y + rowH/2 + 4,
 			CountX: labelW + w + 6, CountY: y + rowH/2 + 4,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/calint/calint/pkg/rule"
 )
@@ -108,10 +109,10 @@ func parsePage(t *testing.T, page []byte) *node {
 
 func sampleReport() *Report {
 	rules := []rule.Rule{
-		{ID: "CAL101", Name: "FullAccessScope", Title: "Full access OAuth scope", Severity: "high",
+		{ID: "CAL101", Name: "FullAccessScope", Title: "Full access OAuth scope", Severity: "high", Builtin: true,
 			Remediation: "Remove `Full` and request `Api` <b>only</b>.", Example: "<scopes>Api</scopes>",
 			HelpURI: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_tokens_scopes.htm"},
-		{ID: "CAL301", Name: "CommittedConsumerSecret", Title: "Committed consumer secret", Severity: "critical",
+		{ID: "CAL301", Name: "CommittedConsumerSecret", Title: "Committed consumer secret", Severity: "critical", Builtin: true,
 			Remediation: "Delete it & rotate.", HelpURI: "javascript:alert(1)"},
 		{ID: "CAL601", Name: "LegacyConnectedApp", Title: "Legacy connected app", Severity: "info"},
 	}
@@ -126,6 +127,10 @@ func sampleReport() *Report {
 				File: "a/Evil.connectedApp-meta.xml", Line: 8, Column: 9, EndLine: 8, EndColumn: 30,
 				App: `Evil<script>alert(1)</script>`, AppType: "ConnectedApp", Path: "oauthConfig/scopes[1]",
 				Snippet: "        <scopes>Full</scopes>"},
+			{RuleID: "CAL101", Name: "FullAccessScope", Severity: "high", Message: "second scope",
+				File: "a/Evil.connectedApp-meta.xml", Line: 9, Column: 9, EndLine: 9, EndColumn: 30,
+				App: `Evil<script>alert(1)</script>`, AppType: "ConnectedApp", Path: "oauthConfig/scopes[2]",
+				Snippet: "        <scopes>Full</scopes>"},
 			{RuleID: "CAL301", Name: "CommittedConsumerSecret", Severity: "critical", Message: "secret (9F3C… (32 characters))",
 				File: "b/Sync.ecaGlblOauth-meta.xml", Line: 5, Column: 5, EndLine: 5, EndColumn: 60, App: "Sync", AppType: "ExternalClientApplication",
 				Snippet: "    <consumerSecret>[hidden]</consumerSecret> <!-- ä -->"},
@@ -135,14 +140,16 @@ func sampleReport() *Report {
 		},
 		Errors: []FileError{{File: "d/Bad.eca-meta.xml", Line: 1, Column: 1, Message: "XML syntax error"}},
 		Apps: []AppSummary{
-			{Name: `Evil<script>alert(1)</script>`, Type: "ConnectedApp", Files: []string{"a/Evil.connectedApp-meta.xml"},
+			{Name: `Evil<script>alert(1)</script>`, Type: "ConnectedApp", Owner: "ops@example.com", Files: []string{"a/Evil.connectedApp-meta.xml"},
 				Facts:     map[string]string{"scopes": "Api, Full", "permitted users": "all users may self-authorize", "IP policy": "BYPASS", "zeta": "z"},
 				Callbacks: []string{"https://example.com/cb?a=1&b=<2>", "http://localhost:1717/OauthRedirect"}},
 			{Name: "Sync", Type: "ExternalClientApplication", Files: []string{"b/Sync.eca-meta.xml", "b/Sync.ecaGlblOauth-meta.xml"},
 				Facts: map[string]string{"consumer secret": "present (hidden)", "grants": "Admins, Integration"}},
 			{Name: "Quiet", Type: "ExternalClientApplication", Files: []string{"q/Quiet.eca-meta.xml"}},
 		},
-		Summary: Summary{Files: 5, Apps: 3, Findings: 3, BySeverity: map[string]int{"critical": 1, "high": 1, "info": 1},
+		Meta: Meta{Time: time.Date(2026, 11, 26, 10, 30, 0, 0, time.FixedZone("CET", 3600)), Paths: []string{"force-app", "extra"},
+			Repository: "https://github.com/acme/sf.git", Commit: "0123456789abcdef0123456789abcdef01234567", Dirty: true, OPA: "1.9.0"},
+		Summary: Summary{Files: 5, Apps: 3, Findings: 4, BySeverity: map[string]int{"critical": 1, "high": 2, "info": 1},
 			Suppressed: 1, Errors: 1, FailOn: "high", Failed: true},
 	}
 }
@@ -204,42 +211,83 @@ func TestHTMLStructure(t *testing.T) {
 		}
 	}
 
-	// one card per app, with its posture
+	// one card per app, riskiest first, with its posture and owner
 	cards := root.all(byClass("article", "card"))
 	if len(cards) != len(r.Apps) {
 		t.Fatalf("%d app cards, want %d", len(cards), len(r.Apps))
 	}
-	evil := cards[0].textAll()
+	if !cards[0].class("worst-critical") || !cards[1].class("worst-high") || !cards[2].class("worst-none") {
+		t.Error("cards are not sorted by risk and marked with their worst severity")
+	}
+	evil := cards[1].textAll()
 	for _, want := range []string{"Evil<script>alert(1)</script>", "scopes", "Full", "permitted users", "all users may self-authorize",
-		"IP policy", "BYPASS", "https://example.com/cb?a=1&b=<2>", "http://localhost:1717/OauthRedirect", "zeta"} {
+		"IP policy", "BYPASS", "https://example.com/cb?a=1&b=<2>", "http://localhost:1717/OauthRedirect", "zeta", "owner", "ops@example.com", "CAL101"} {
 		if !strings.Contains(evil, want) {
 			t.Errorf("app card lacks %q:\n%s", want, evil)
 		}
 	}
-	if chips := cards[0].all(byClass("span", "chip")); len(chips) != 2 {
+	if chips := cards[1].all(byClass("span", "chip")); len(chips) != 2 {
 		t.Errorf("want a chip per scope, got %d", len(chips))
 	}
-	if !cards[0].class("worst-high") || !cards[1].class("worst-critical") || !cards[2].class("worst-none") {
-		t.Error("cards are not marked with their worst severity")
-	}
-	if !strings.Contains(cards[1].textAll(), "present (hidden)") {
+	if !strings.Contains(cards[0].textAll(), "present (hidden)") {
 		t.Error("secret presence not shown")
 	}
 	if !strings.Contains(cards[2].textAll(), "no findings") {
 		t.Error("a clean app does not say so")
 	}
 
-	// every active finding with excerpt and remediation; most severe first
-	findings := root.all(func(n *node) bool { return n.name == "section" && n.attrs["id"] == "findings" })[0].all(byClass("article", "finding"))
-	if len(findings) != 3 {
-		t.Fatalf("%d findings, want 3", len(findings))
+	// when and what was scanned
+	meta := root.all(func(n *node) bool { return n.attrs["id"] == "scan-meta" })
+	if len(meta) != 1 {
+		t.Fatal("no scan metadata")
 	}
-	if !strings.Contains(findings[0].textAll(), "CAL301") || !strings.Contains(findings[2].textAll(), "CAL601") {
-		t.Error("findings are not ordered by severity")
+	for _, want := range []string{"2026-11-26 09:30 UTC", "force-app, extra", "https://github.com/acme/sf.git",
+		"0123456789abcdef0123456789abcdef01234567 (with uncommitted changes)", "v1.2.3 (OPA 1.9.0)", "2 built-in, 1 custom (rule set "} {
+		if !strings.Contains(meta[0].textAll(), want) {
+			t.Errorf("scan metadata lacks %q: %s", want, meta[0].textAll())
+		}
 	}
-	full := findings[1]
+
+	// top risks: worst rules first, info left out when there is anything worse
+	top := root.all(func(n *node) bool { return n.attrs["id"] == "top-risks" })[0].all(byName("li"))
+	if len(top) != 2 || !strings.Contains(top[0].textAll(), "CAL301") || !strings.Contains(top[1].textAll(), "CAL101") {
+		t.Errorf("top risks: %d items", len(top))
+	}
+	if risky := root.all(func(n *node) bool { return n.attrs["id"] == "risky-apps" })[0].all(byName("li")); len(risky) != 2 ||
+		!strings.Contains(risky[0].textAll(), "Sync") {
+		t.Errorf("apps most at risk: %d", len(risky))
+	}
+
+	// the app-by-rule matrix: a column per rule, a row per app with findings
+	matrix := root.all(byClass("table", "matrix"))
+	if len(matrix) != 1 {
+		t.Fatal("no app-by-rule matrix")
+	}
+	if th := matrix[0].all(byName("th")); len(th) != 2+3 {
+		t.Errorf("matrix has %d header cells, want app, owner and 3 rules", len(th))
+	}
+	rows := matrix[0].all(byName("tr"))
+	if len(rows) != 3 || !strings.Contains(rows[1].textAll(), "Sync") {
+		t.Errorf("matrix rows: %d", len(rows))
+	}
+	if hits := rows[2].all(byClass("td", "hit")); len(hits) != 2 || !hits[0].class("bg-high") || !hits[1].class("bg-info") {
+		t.Errorf("Evil's matrix row: %d hits", len(hits))
+	}
+
+	// findings grouped by rule, most severe first, the remediation once per rule
+	groups := root.all(func(n *node) bool { return n.name == "section" && n.attrs["id"] == "findings" })[0].all(byClass("article", "rule"))
+	if len(groups) != 3 || groups[0].attrs["id"] != "rule-CAL301" || groups[1].attrs["id"] != "rule-CAL101" || groups[2].attrs["id"] != "rule-CAL601" {
+		t.Fatalf("%d rule groups, want CAL301, CAL101, CAL601", len(groups))
+	}
+	if n := strings.Count(string(page), "How to fix"); n != 2 {
+		t.Errorf("%d remediations, want one per rule that has one (2)", n)
+	}
+	full := groups[1]
+	if rows := full.all(byClass("tr", "finding")); len(rows) != 2 {
+		t.Errorf("CAL101: %d finding rows, want 2", len(rows))
+	}
 	pre := full.all(byClass("pre", "snippet"))
-	if len(pre) != 1 || !strings.Contains(pre[0].textAll(), "<scopes>Full</scopes>") {
+	if len(pre) != 2 || !strings.Contains(pre[0].textAll(), "<scopes>Full</scopes>") {
 		t.Fatalf("finding lacks its source excerpt")
 	}
 	if m := pre[0].all(byName("mark")); len(m) != 1 || m[0].textAll() != "<scopes>Full</scopes>" {
@@ -248,16 +296,16 @@ func TestHTMLStructure(t *testing.T) {
 	fix := full.all(byClass("div", "fix"))
 	if len(fix) != 1 || !strings.Contains(fix[0].textAll(), "Remove Full and request Api <b>only</b>.") ||
 		len(fix[0].all(byName("code"))) != 2 || len(fix[0].all(byName("b"))) != 1 {
-		t.Errorf("remediation not shown as text with code: %q", fix[0].textAll())
+		t.Errorf("remediation not shown as text with code")
 	}
 	if !strings.Contains(full.textAll(), `OAuth scope "Full" <grants> all & more`) {
 		t.Error("message not shown verbatim")
 	}
-	if m := findings[0].all(byName("mark")); len(m) != 1 || !strings.HasSuffix(m[0].textAll(), "ä -->") {
+	if m := groups[0].all(byName("mark")); len(m) != 1 || !strings.HasSuffix(m[0].textAll(), "ä -->") {
 		t.Errorf("multi-byte excerpt cut wrongly: %v", m)
 	}
 	// a javascript: help link is neutralised
-	for _, a := range findings[0].all(byName("a")) {
+	for _, a := range groups[0].all(byName("a")) {
 		if strings.Contains(a.attrs["href"], "javascript") {
 			t.Error("javascript: link kept")
 		}

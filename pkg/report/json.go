@@ -14,7 +14,7 @@ type jsonReport struct {
 	Errors   []FileError `json:"errors"`
 }
 
-// JSON writes one object: version, summary, findings (suppressed ones included, marked)
+// JSON writes one object: version, summary (bySeverity has all five severities), findings (suppressed ones included, marked)
 // and errors. It streams the findings one by one, so a scan of many apps never holds its
 // whole report in memory; the bytes are those of encoding jsonReport with a two-space
 // indent and no HTML escaping.
@@ -24,7 +24,7 @@ func JSON(w io.Writer, r *Report) error {
 	e.raw("{\n  \"version\": ")
 	e.value("  ", r.Version)
 	e.raw(",\n  \"summary\": ")
-	e.value("  ", r.Summary)
+	e.value("  ", r.Summary.WithAllSeverities())
 	e.raw(",\n  \"findings\": ")
 	writeArray(e, r.Findings)
 	e.raw(",\n  \"errors\": ")

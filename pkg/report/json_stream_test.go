@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/calint/calint/pkg/rule"
 )
 
 // TestJSONStreamsTheSameBytes: the streaming JSON writer writes exactly what encoding the
@@ -22,7 +24,7 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		},
 	}
 	for _, r := range reports {
-		out := jsonReport{Version: r.Version, Summary: r.Summary, Findings: r.Findings, Errors: r.Errors}
+		out := jsonReport{Version: r.Version, Summary: r.Summary.WithAllSeverities(), Findings: r.Findings, Errors: r.Errors}
 		if out.Findings == nil {
 			out.Findings = []Finding{}
 		}
@@ -42,6 +44,17 @@ func TestJSONStreamsTheSameBytes(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("streamed JSON differs\n got: %s\nwant: %s", got.String(), want.String())
+		}
+		var back struct {
+			Summary Summary `json:"summary"`
+		}
+		if err := json.Unmarshal(got.Bytes(), &back); err != nil {
+			t.Fatal(err)
+		}
+		for _, sev := range rule.Severities() {
+			if _, ok := back.Summary.BySeverity[sev]; !ok {
+				t.Errorf("summary.bySeverity lacks %q: %v", sev, back.Summary.BySeverity)
+			}
 		}
 	}
 }

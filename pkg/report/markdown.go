@@ -3,10 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
-
-	"github.com/calint/calint/pkg/rule"
 )
 
 // MarkdownMaxRows bounds the findings table of a Markdown report, so that it fits in a
@@ -27,13 +24,7 @@ func Markdown(w io.Writer, r *Report) error {
 	bw := &errWriter{w: w}
 	s := r.Summary
 	active := r.Active()
-	sort.SliceStable(active, func(i, j int) bool {
-		a, b := active[i], active[j]
-		if ra, rb := rule.SeverityRank(a.Severity), rule.SeverityRank(b.Severity); ra != rb {
-			return ra > rb
-		}
-		return lessFinding(a, b)
-	})
+	SortWorstFirst(active)
 
 	bw.printf("%s\n## calint: %d %s\n\n", MarkdownMarker, len(active), plural(len(active), "finding", "findings"))
 	switch {
@@ -48,11 +39,14 @@ func Markdown(w io.Writer, r *Report) error {
 	}
 
 	bw.printf("| Severity | Findings |\n|---|---:|\n")
-	for _, sev := range rule.Severities() {
+	for _, sev := range []string{"critical", "high", "medium", "low", "info"} {
 		bw.printf("| %s %s | %d |\n", mdSeverityIcon[sev], sev, count(active, sev))
 	}
 	bw.printf("\n%d %s and %d %s scanned", s.Files, plural(s.Files, "file", "files"), s.Apps, plural(s.Apps, "app", "apps"))
 	var extra []string
+	if s.NewSince != "" {
+		extra = append(extra, fmt.Sprintf("new since `%s`: %d already there, %d fixed", strings.ReplaceAll(s.NewSince, "`", ""), s.Preexisting, s.FixedSince))
+	}
 	if s.Suppressed > 0 {
 		extra = append(extra, fmt.Sprintf("%d suppressed", s.Suppressed))
 	}

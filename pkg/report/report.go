@@ -67,8 +67,10 @@ func (e FileError) String() string {
 
 // AppSummary is the posture of one app at a glance, for reports that show apps.
 type AppSummary struct {
-	Name      string            `json:"name"`
-	Type      string            `json:"type"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Owner is the app's contact email (contactEmail), if it has one.
+	Owner     string            `json:"owner,omitempty"`
 	Files     []string          `json:"files"`
 	Facts     map[string]string `json:"facts,omitempty"`
 	Counts    map[string]int    `json:"counts,omitempty"`
@@ -88,6 +90,43 @@ type Summary struct {
 	DurationMS int64          `json:"durationMs"`
 	FailOn     string         `json:"failOn"`
 	Failed     bool           `json:"failed"`
+	// NewSince is the git ref of --new-since: findings whose fingerprint also occurs in
+	// the same paths at that ref are not reported; Preexisting counts them and
+	// FixedSince counts the findings at the ref that are gone.
+	NewSince    string `json:"newSince,omitempty"`
+	Preexisting int    `json:"preexisting,omitempty"`
+	FixedSince  int    `json:"fixedSince,omitempty"`
+}
+
+// WithAllSeverities returns the summary with a count for every severity in BySeverity,
+// zero ones included, so scripts can index it.
+func (s Summary) WithAllSeverities() Summary {
+	by := make(map[string]int, len(rule.Severities()))
+	for k, v := range s.BySeverity {
+		by[k] = v
+	}
+	for _, sev := range rule.Severities() {
+		if _, ok := by[sev]; !ok {
+			by[sev] = 0
+		}
+	}
+	s.BySeverity = by
+	return s
+}
+
+// Meta describes a run: when, what and with what it scanned.
+type Meta struct {
+	// Time is when the scan ran (zero: not shown, so tests get the same bytes).
+	Time time.Time
+	// Paths are the scanned paths, as given.
+	Paths []string
+	// Repository is the git remote (without credentials), Commit the HEAD commit and
+	// Dirty whether the working tree had uncommitted changes, when the scan ran in git.
+	Repository string
+	Commit     string
+	Dirty      bool
+	// OPA is the version of the policy engine.
+	OPA string
 }
 
 // Report is everything a writer needs.
@@ -101,12 +140,16 @@ type Report struct {
 	Duration time.Duration
 	// IncludeSuppressed makes SARIF carry suppressed results (with suppressions).
 	IncludeSuppressed bool
-	// Quiet drops the summary from text output.
+	// Quiet makes text output one line per finding: no source lines, no summary.
 	Quiet bool
+	// Verbose makes text output list every info finding instead of one line per rule.
+	Verbose bool
 	// Color enables ANSI colour in text output.
 	Color bool
 	// Root is the directory SARIF URIs are relative to (its %SRCROOT%).
 	Root string
+	// Meta says when and what was scanned, for reports read later (HTML).
+	Meta Meta
 	// Category is the SARIF run's automationDetails.id ("calint/" when empty): code
 	// scanning keeps one analysis per category.
 	Category string
@@ -162,7 +205,8 @@ func WriterFor(format string) (Writer, error) {
 }
 
 // WriteFile writes the report atomically: into a temporary file beside path, renamed over
-// path only when complete.
+// path only when complete. Missing parent directories are created; an existing report's
+// permissions are kept.
 func WriteFile(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// a device or pipe (-o /dev/null, /dev/stdout, a FIFO): write into it; renaming
@@ -181,6 +225,9 @@ func WriteFile(path string, write func(io.Writer) error) error {
 		return nil
 	}
 	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
 	tmp, err := os.CreateTemp(dir, ".calint-*.tmp")
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -193,7 +240,12 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	// a new report is 0644; an existing one keeps its mode (a private report stays private)
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

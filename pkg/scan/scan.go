@@ -80,6 +80,18 @@ type Result struct {
 	AppCount   int
 }
 
+// MaxJobs bounds the number of parallel workers: more than this many only costs memory.
+const MaxJobs = 256
+
+// Jobs is the number of workers for a requested n: the number of CPUs for n <= 0, at most
+// MaxJobs.
+func Jobs(n int) int {
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	return min(n, MaxJobs)
+}
+
 // Run scans. It fails only on a usage problem (a missing path, a bad zip); a file that
 // cannot be parsed is a CAL001 finding and an entry in Errors.
 func Run(ctx context.Context, opts Options) (*Result, error) {
@@ -96,10 +108,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Discover.MaxBytes == 0 {
 		opts.Discover.MaxBytes = opts.Limits.MaxBytes
 	}
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
+	jobs := Jobs(opts.Jobs)
 	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas}}
 	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
 		s.parseRule = r
@@ -109,6 +118,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	files := make(chan discover.File, jobs*4)
 	var walkErr error
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
@@ -131,6 +141,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		parts[i] = &Result{}
 		wg.Go(func() {
 			for f := range files {
+				if ctx.Err() != nil {
+					continue // drain: the walker stops too
+				}
 				if err := s.file(ctx, f, parts[i]); err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 				}
@@ -138,11 +151,14 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		})
 	}
 	wg.Wait()
-	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
-		return nil, walkErr
-	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	if err := parent.Err(); err != nil {
+		return nil, err // interrupted: no partial result
+	}
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return nil, walkErr
 	}
 	// merge into slices of the exact size, dropping each part as it is copied: findings
 	// are most of what a large scan holds
@@ -162,6 +178,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	// External Client Apps are joined across files once every file is parsed.
 	for _, app := range s.builder.ECAs(s.ecaDocs) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if contextOnly(app) {
 			continue
 		}
@@ -192,7 +211,13 @@ type scanner struct {
 	mu        sync.Mutex
 	ecaDocs   []*parse.Doc
 	done      atomic.Int64
+	// forceIgnored holds the documents .forceignore keeps out of deployments.
+	forceIgnored sync.Map
 }
+
+// SecretRule reports whether a rule is about committed secrets (CAL3xx): the only rules
+// that report on files .forceignore keeps out of deployments, which are still committed.
+func SecretRule(id string) bool { return strings.HasPrefix(id, "CAL3") && len(id) == 6 }
 
 func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error {
 	defer func() {
@@ -212,12 +237,18 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 		if !errors.As(err, &pe) {
 			pe = &parse.Error{Path: f.Path, Msg: err.Error()}
 		}
+		// no tree to mask by: the line and message are shown only when no secret can be on it
+		pe.Source, pe.Msg = s.builder.Names().ParseError(pe)
 		res.Errors = append(res.Errors, report.FileError{File: f.Path, Line: pe.Line, Column: pe.Col, Message: pe.Msg})
 		if !s.opts.Disabled[ParseErrorID] {
 			res.Findings = append(res.Findings, s.parseFinding(f, pe))
 		}
 		return nil
 	}
+	if f.ForceIgnored {
+		s.forceIgnored.Store(doc, true)
+	}
+	s.builder.MarkSecrets(doc)
 	if f.Context {
 		doc.Context = true
 	} else {
@@ -247,7 +278,7 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		RuleID: ParseErrorID, Name: s.parseRule.Name, Severity: s.severity(s.parseRule, ""),
 		Message: pe.Msg, File: f.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
-		Snippet: redact.Line(pe.Source),
+		Snippet: pe.Source,
 	}
 	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
 	return fnd
@@ -292,16 +323,24 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		if doc.Context {
 			continue // only the files asked for report findings
 		}
+		if _, ok := s.forceIgnored.Load(doc); ok && !SecretRule(v.RuleID) {
+			continue // not deployed: only what it exposes by being committed counts
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		// messages, paths and source lines repeat across apps: findings share one copy
+		// secrets are hidden in the source by their ranges, and in messages (a custom rule
+		// may quote one) by their values
 		f := report.Finding{
-			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(v.Msg),
+			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(app.Secrets.Mask(v.Msg)),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
 			App: app.Name, AppType: app.Type, Path: intern(loc.Path),
-			Snippet: intern(redact.Line(doc.Line(loc.Start.Line))),
+			Snippet: intern(app.Secrets.Mask(redact.Line(doc, loc.Start.Line))),
 		}
 		value := ""
 		if loc.Repeated {
-			value = redact.Line(loc.Value)
+			value = app.Secrets.Mask(loc.Value)
 		}
 		f.Fingerprint = fingerprint.Of(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, fingerprint.ElementPath(loc.Path), value+"\x00"+v.Key)
 		res.Findings = append(res.Findings, f)
@@ -331,7 +370,7 @@ func directives(doc *parse.Doc) []Directive {
 	newDirective := func(c parse.Comment) Directive {
 		end := commentEnd(c.Start.Off, len(c.Text))
 		return Directive{File: doc.Path, Line: c.Start.Line, Column: c.Start.Col, Text: strings.TrimSpace(c.Text),
-			CommentEndLine: end.Line, CommentEndColumn: end.Col, Snippet: redact.Line(doc.Line(c.Start.Line))}
+			CommentEndLine: end.Line, CommentEndColumn: end.Col, Snippet: redact.Line(doc, c.Start.Line)}
 	}
 	add := func(c parse.Comment, n *parse.Node) {
 		if !directiveRe.MatchString(c.Text) {

@@ -8,10 +8,11 @@ import (
 	"github.com/calint/calint/pkg/parse"
 	"github.com/calint/calint/pkg/redact"
 	"github.com/calint/calint/pkg/report"
+	"github.com/calint/calint/pkg/schema"
 )
 
 // Summarize describes an app's posture for reports: scopes, permitted users, grants, IP
-// policy, refresh policy, callback URLs and whether a secret is present (never its value).
+// policy, refresh policy, callback URLs, the owner (contactEmail) and whether a secret is present (never its value).
 func Summarize(app *model.App) report.AppSummary {
 	s := report.AppSummary{Name: app.Name, Type: app.Type, Facts: map[string]string{}}
 	for _, d := range app.Docs {
@@ -69,8 +70,9 @@ func Summarize(app *model.App) report.AppSummary {
 	var callbacks []*parse.Node
 	var secret bool
 	if app.Type == model.ConnectedApp {
+		s.Owner = first(get("connectedApp", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(text(get("connectedApp", "oauthConfig", "scopes")), ", ")
-		if first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false") == "true" {
+		if approved, _ := schema.ParseBool(first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false")); approved {
 			s.Facts["permitted users"] = "admin approved"
 		} else if len(get("connectedApp", "oauthConfig")) > 0 {
 			s.Facts["permitted users"] = "all users may self-authorize"
@@ -82,6 +84,7 @@ func Summarize(app *model.App) report.AppSummary {
 		callbacks = get("connectedApp", "oauthConfig", "callbackUrl")
 		secret = len(text(get("connectedApp", "oauthConfig", "consumerSecret"))) > 0
 	} else {
+		s.Owner = first(get("eca", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(csv(get("ecaOauth", "commaSeparatedOauthScopes")), ", ")
 		s.Facts["permitted users"] = first(get("ecaOauthPlcy", "permittedUsersPolicyType"), "")
 		grants := append(csv(get("ecaOauthPlcy", "commaSeparatedProfile")), csv(get("ecaOauthPlcy", "commaSeparatedPermissionSet"))...)
@@ -98,7 +101,7 @@ func Summarize(app *model.App) report.AppSummary {
 	for _, c := range callbacks {
 		for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r", "\n"), "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				s.Callbacks = append(s.Callbacks, redact.Line(l))
+				s.Callbacks = append(s.Callbacks, app.Secrets.Mask(redact.URL(l)))
 			}
 		}
 	}
@@ -108,6 +111,8 @@ func Summarize(app *model.App) report.AppSummary {
 	for k, v := range s.Facts {
 		if v == "" {
 			delete(s.Facts, k)
+		} else {
+			s.Facts[k] = app.Secrets.Mask(v)
 		}
 	}
 	return s

@@ -51,6 +51,8 @@ func describe(e *Elem) string {
 		}
 	case String:
 		d = "string"
+	case Secret:
+		d = "secret (string, hidden in every view)"
 	case Boolean:
 		d = "boolean"
 	case Int:

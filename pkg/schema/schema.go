@@ -31,6 +31,8 @@ const (
 	Enum
 	Pattern
 	Any
+	// Secret is a string whose value is a secret: every view of the source hides it.
+	Secret
 )
 
 // Elem describes one element.
@@ -154,6 +156,8 @@ func leafElem(name, spec string) (*Elem, error) {
 	switch {
 	case spec == "string":
 		e.Kind = String
+	case spec == "secret":
+		e.Kind = Secret
 	case spec == "boolean":
 		e.Kind = Boolean
 	case spec == "int":
@@ -188,6 +192,37 @@ func leafElem(name, spec string) (*Elem, error) {
 	return e, nil
 }
 
+// ParseBool reads an xsd:boolean: "true" or "1", "false" or "0".
+func ParseBool(v string) (value, ok bool) {
+	switch v {
+	case "true", "1":
+		return true, true
+	case "false", "0":
+		return false, true
+	}
+	return false, false
+}
+
+// NamesOf returns the names of the elements of the given kinds in any type, lower-cased
+// (e.g. every element declared secret: views of a file that the schema cannot place, such as
+// an undeclared element or a file that does not parse, hide the content of any so named).
+func (s *Set) NamesOf(kinds ...Kind) map[string]bool {
+	out := map[string]bool{}
+	var walk func(e *Elem)
+	walk = func(e *Elem) {
+		for _, c := range e.Children {
+			if slices.Contains(kinds, c.Kind) {
+				out[strings.ToLower(c.Name)] = true
+			}
+			walk(c)
+		}
+	}
+	for _, t := range s.types {
+		walk(t.Root)
+	}
+	return out
+}
+
 // Type returns the type of a suffix, or nil.
 func (s *Set) Type(suffix string) *Type { return s.types[suffix] }
 
@@ -214,7 +249,8 @@ func (e *Elem) Child(name string) *Elem {
 func (e *Elem) Check(v string) (ok bool, expected string) {
 	switch e.Kind {
 	case Boolean:
-		return v == "true" || v == "false", "true or false"
+		_, ok := ParseBool(v)
+		return ok, "true or false (xsd:boolean: also 1 or 0)"
 	case Int:
 		digits := strings.TrimPrefix(v, "-")
 		if digits == "" || len(digits) > 15 {

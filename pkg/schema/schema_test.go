@@ -64,7 +64,9 @@ func TestLoadEmbedded(t *testing.T) {
 		{"ecaOauthPlcy", "ExtlClntAppOauthConfigurablePolicies", []string{"permittedUsersPolicyType"}, schema.Enum, false},
 		{"ecaOauthPlcy", "ExtlClntAppOauthConfigurablePolicies", []string{"commaSeparatedProfile"}, schema.CSV, false},
 		{"ecaNotifications", "ExtlClntAppNotificationSettings", []string{"notificationTypes", "pushByDefault"}, schema.Boolean, false},
-		{"ecaPush", "ExtlClntAppPushSettings", []string{"applePushConfig", "signingKey"}, schema.String, false},
+		{"ecaPush", "ExtlClntAppPushSettings", []string{"applePushConfig", "signingKey"}, schema.Secret, false},
+		{"connectedApp", "ConnectedApp", []string{"oauthConfig", "consumerSecret"}, schema.Secret, false},
+		{"ecaGlblOauth", "ExtlClntAppGlobalOauthSettings", []string{"consumerSecret"}, schema.Secret, false},
 		{"ecaCanvas", "ExtlClntAppCanvasSettings", []string{"canvasOptions"}, schema.Enum, true},
 	}
 	for _, tt := range tests {
@@ -152,10 +154,12 @@ func TestCheck(t *testing.T) {
 	}{
 		{"boolean true", boolean, "true", true, ""},
 		{"boolean false", boolean, "false", true, ""},
-		{"boolean True", boolean, "True", false, "true or false"},
-		{"boolean yes", boolean, "yes", false, "true or false"},
-		{"boolean 1", boolean, "1", false, "true or false"},
-		{"boolean empty", boolean, "", false, "true or false"},
+		{"boolean True", boolean, "True", false, "true or false (xsd:boolean: also 1 or 0)"},
+		{"boolean yes", boolean, "yes", false, "true or false (xsd:boolean: also 1 or 0)"},
+		{"boolean 1", boolean, "1", true, ""},
+		{"boolean 0", boolean, "0", true, ""},
+		{"boolean 01", boolean, "01", false, "true or false (xsd:boolean: also 1 or 0)"},
+		{"boolean empty", boolean, "", false, "true or false (xsd:boolean: also 1 or 0)"},
 		{"int", integer, "15", true, ""},
 		{"int zero", integer, "0", true, ""},
 		{"int negative", integer, "-5", true, ""},

@@ -22,10 +22,9 @@ option(name) := v if {
 	v := data.calint.options[name]
 } else := default_options[name]
 
-# redact shows at most the first 4 characters of a secret, then "…" and its length.
-redact(s) := sprintf("%s… (%d characters)", [substring(s, 0, 4), count(s)]) if count(s) > 8
-
-redact(s) := sprintf("… (%d characters)", [count(s)]) if count(s) <= 8
+# redact describes a secret by its length only, e.g. "(hidden, 40 characters)": a message
+# names the element that holds a secret, never any part of its value.
+redact(s) := sprintf("(hidden, %d characters)", [count(s)])
 
 is_ca if input.app.type == "ConnectedApp"
 
@@ -56,9 +55,13 @@ callback_urls contains u if {
 	some u in input.ecaGlblOauth.callbackUrl.urls
 }
 
-# safe_url: a URL fit for messages and finding keys: the userinfo (user:password@) and every
-# query parameter value are replaced by "…", so a credential carried in a URL is never printed.
+# safe_url: a URL fit for messages and finding keys: the userinfo (up to the authority's last
+# "@", so a password holding "@" goes whole), the query and the fragment are replaced by "…",
+# so a credential carried in a URL is never printed.
 safe_url(s) := regex.replace(
-	regex.replace(s, `^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@`, "${1}…@"),
-	`([?&][^=&#]*)=[^&#]*`, "${1}=…",
+	regex.replace(
+		regex.replace(s, `#[\s\S]*$`, "#…"),
+		`^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@`, "${1}…@",
+	),
+	`\?[^#]*`, "?…",
 )
