@@ -26,7 +26,7 @@ lint: ## gofmt, go vet, opa fmt and golangci-lint
 	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules examples/policies || { echo "opa fmt needed on the files above"; exit 1; }
 	$(GOBIN)/golangci-lint run ./...
 
-generate: ## regenerate every generated file (internal/gen.Files: docs/rules.md, docs/input.schema.json, ...)
+generate: ## regenerate every generated file (go generate: internal/gen.Files)
 	go generate ./...
 
 fuzz: ## fuzz the parser for a minute
