@@ -3,14 +3,62 @@ package calint.rules.cal103_test
 import data.calint.rules.cal103
 import data.calint.test as t
 
-ca_policy(policy) := t.ca({"oauthPolicy": {"_ref": 1, "refreshTokenPolicy": t.leaf(2, policy)}})
+# the apps can receive refresh tokens (RefreshToken scope), unless a test removes the scope
+ca_policy(policy) := ca_policy_scopes(policy, ["Api", "RefreshToken"])
 
-eca_policy(type, period, unit) := t.eca({"ecaOauthPlcy": {
-	"_ref": 10,
-	"refreshTokenPolicyType": t.leaf(11, type),
-	"refreshTokenValidityPeriod": t.leaf(12, period),
-	"refreshTokenValidityUnit": t.leaf(13, unit),
-}})
+ca_policy_scopes(policy, scopes) := t.ca({
+	"oauthConfig": {"_ref": 5, "scopes": [t.leaf(i + 6, v) | some i, v in scopes]},
+	"oauthPolicy": {"_ref": 1, "refreshTokenPolicy": t.leaf(2, policy)},
+})
+
+eca_policy(type, period, unit) := eca_policy_scopes(type, period, unit, ["Api", "RefreshToken"])
+
+eca_policy_scopes(type, period, unit, scopes) := t.eca({
+	"ecaOauth": {"_ref": 20, "commaSeparatedOauthScopes": t.csv(21, scopes)},
+	"ecaOauthPlcy": {
+		"_ref": 10,
+		"refreshTokenPolicyType": t.leaf(11, type),
+		"refreshTokenValidityPeriod": t.leaf(12, period),
+		"refreshTokenValidityUnit": t.leaf(13, unit),
+	},
+})
+
+# Salesforce: full "does not return a refresh token"; without RefreshToken/OfflineAccess the
+# policy governs no token (real corpus: Full-only apps with specific_lifetime policies).
+test_no_refresh_scope_passes if {
+	count(cal103.deny) == 0 with input as ca_policy_scopes("specific_lifetime:365:DAYS", ["Full", "Api"])
+	count(cal103.deny) == 0 with input as ca_policy_scopes("specific_lifetime:365:DAYS", [])
+	count(cal103.deny) == 0 with input as eca_policy_scopes("SpecificLifetime", 365, "Days", ["Full"])
+	count(cal103.deny) == 1 with input as ca_policy_scopes("specific_lifetime:365:DAYS", ["OfflineAccess"])
+}
+
+test_eca_without_oauth_settings_passes if {
+	count(cal103.deny) == 0 with input as t.eca({"ecaOauthPlcy": {
+		"_ref": 10,
+		"refreshTokenPolicyType": t.leaf(11, "SpecificLifetime"),
+		"refreshTokenValidityPeriod": t.leaf(12, 365),
+		"refreshTokenValidityUnit": t.leaf(13, "Days"),
+	}})
+}
+
+# messages say the duration once, with days only where the unit is not days
+test_messages_read_well if {
+	msgs := {f.msg |
+		some inp in [
+			ca_policy("specific_lifetime:365:DAYS"),
+			ca_policy("specific_lifetime:4:MONTHS"),
+			ca_policy("specific_inactivity:2161:HOURS"),
+			eca_policy("SpecificLifetime", 365, "Days"),
+		]
+		some f in cal103.deny with input as inp
+	}
+	t.equals(msgs, {
+		"refresh token policy specific_lifetime:365:DAYS: a refresh token stays valid for 365 days, more than the maximum of 90 days (max-refresh-token-lifetime-days)",
+		"refresh token policy specific_lifetime:4:MONTHS: a refresh token stays valid for 4 months (120 days), more than the maximum of 90 days (max-refresh-token-lifetime-days)",
+		"refresh token policy specific_inactivity:2161:HOURS: an unused refresh token stays valid for 2161 hours (90.04 days), more than the maximum of 30 days (max-refresh-token-idle-days)",
+		"refresh token policy SpecificLifetime: a refresh token stays valid for 365 days, more than the maximum of 90 days (max-refresh-token-lifetime-days)",
+	})
+}
 
 test_ca_long_lifetime_fires if {
 	r := cal103.deny with input as ca_policy("specific_lifetime:365:DAYS")
@@ -40,7 +88,7 @@ test_ca_idle_over_30_days_fires if {
 	count(r) == 1
 	some f in r
 	f.node._ref == 2
-	contains(f.msg, "idle time")
+	contains(f.msg, "an unused refresh token")
 }
 
 test_ca_within_limits_passes if {
@@ -99,7 +147,7 @@ test_eca_option_override if {
 test_whole_violation if {
 	app := ca_policy("specific_lifetime:365:DAYS")
 	t.equals(cal103.deny, {{
-		"msg": "refresh token lifetime specific_lifetime:365:DAYS is 365 days, longer than the maximum of 90 days (max-refresh-token-lifetime-days)",
+		"msg": "refresh token policy specific_lifetime:365:DAYS: a refresh token stays valid for 365 days, more than the maximum of 90 days (max-refresh-token-lifetime-days)",
 		"node": app.connectedApp.oauthPolicy.refreshTokenPolicy,
 	}}) with input as app
 }

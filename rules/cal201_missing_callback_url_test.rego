@@ -57,7 +57,7 @@ test_eca_without_global_settings_passes if {
 test_whole_violation if {
 	app := {"app": t.ca_app, "connectedApp": {"_ref": 0, "oauthConfig": {"_ref": 1, "scopes": [{"_ref": 2, "value": "Api"}]}}}
 	t.equals(cal201.deny, {{
-		"msg": "oauthConfig has no callbackUrl; add the HTTPS redirect URL of the integration",
+		"msg": "oauthConfig has no callbackUrl, which Salesforce requires for OAuth, so the deploy fails; add the HTTPS redirect URL of the integration",
 		"node": app.connectedApp.oauthConfig,
 	}}) with input as app
 }

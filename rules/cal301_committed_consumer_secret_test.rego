@@ -28,14 +28,16 @@ test_ca_empty_secret_passes if {
 	count(r) == 0
 }
 
-test_all_placeholders_are_low if {
+# a template placeholder exposes nothing (real corpus: {SECRET} in scripts/templates of the
+# Slack starter kits and ready-to-fly): info, and the message never shows the value
+test_all_placeholders_are_info if {
 	every p in ["${SF_CONSUMER_SECRET}", "{SECRET}", "{{secret}}", "<your secret>", "changeme", "xxxxxxxx", "********", "CHANGE_ME"] {
 		r := cal301.deny with input as t.ca_oauth({"consumerSecret": {"_ref": 2, "value": p}})
 		count(r) == 1
 		some f in r
-		f.severity == "low"
+		f.severity == "info"
 		f.node._ref == 2
-		contains(f.msg, "placeholder")
+		f.msg == sprintf("oauthConfig/consumerSecret holds a template placeholder (%d characters), not a secret: it exposes nothing; keep the real secret out of the file when the template is filled in", [count(p)])
 		not contains(f.msg, p)
 	}
 }

@@ -6,6 +6,11 @@
 #   OAuth consumer information that can't be packaged and must not be added to source
 #   control": the consumer key and, when retrieved with the right permissions, the consumer
 #   secret.
+#
+#   Severity: high when the file holds a consumer key or a consumer secret (the credentials
+#   Salesforce means), low when it holds neither: the file then carries settings only (flows,
+#   PKCE, callback URLs) and the finding is about keeping it out of source control, not about
+#   an exposed credential. (A consumer secret is also CAL301, critical.)
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
 #     description: documentation
@@ -28,7 +33,24 @@
 #     </ExternalClientApplication>
 package calint.rules.cal302
 
+import data.calint.lib
+
+# credentials: the consumer credentials the file holds (non-empty, not a placeholder).
+credentials contains name if {
+	some name in ["consumerKey", "consumerSecret"]
+	v := input.ecaGlblOauth[name].value
+	is_string(v)
+	trim_space(v) != ""
+	not lib.secret_placeholder(v)
+}
+
 deny contains {"msg": msg, "node": input.ecaGlblOauth} if {
+	count(credentials) > 0
+	msg := sprintf("the global OAuth settings (.ecaGlblOauth) of %s are in source control and hold its %s; Salesforce says this file must not be added to source control", [input.app.name, concat(" and ", sort(credentials))])
+}
+
+deny contains {"msg": msg, "node": input.ecaGlblOauth, "severity": "low"} if {
 	input.ecaGlblOauth
-	msg := sprintf("global OAuth settings (ExtlClntAppGlobalOauthSettings) of %s are in source; Salesforce says they must not be added to source control", [input.app.name])
+	count(credentials) == 0
+	msg := sprintf("the global OAuth settings (.ecaGlblOauth) of %s are in source control; they hold no consumer key or secret here, but Salesforce says this file must not be added to source control", [input.app.name])
 }

@@ -58,10 +58,33 @@ test_eca_self_authorized_passes if {
 }
 
 # the whole violation, as the engine receives it
+# a client credentials app still works without grants: its run-as user is not subject to
+# permitted users, and the message says so instead of "no user can use the app"
+test_client_credentials_message if {
+	app := t.ca_oauth({
+		"isAdminApproved": t.leaf(2, true),
+		"isClientCredentialEnabled": t.leaf(3, true),
+	})
+	t.equals(cal402.deny, {{
+		"msg": "oauthConfig/isAdminApproved is true but no profileName or permissionSetName is granted: no user can authorize the app; its client credentials flow still works, as it runs as the run-as user, whom permitted users do not restrict",
+		"node": app.connectedApp.oauthConfig.isAdminApproved,
+	}}) with input as app
+	r := cal402.deny with input as t.eca({
+		"ecaGlblOauth": {"_ref": 5, "isClientCredentialsFlowEnabled": t.leaf(6, true)},
+		"ecaOauthPlcy": {
+			"_ref": 0, "permittedUsersPolicyType": t.leaf(1, "AdminApprovedPreAuthorized"),
+			"isClientCredentialsFlowEnabled": t.leaf(2, true),
+		},
+	})
+	count(r) == 1
+	some f in r
+	endswith(f.msg, "whom permitted users do not restrict")
+}
+
 test_whole_violation if {
 	app := admin_approved_ca({})
 	t.equals(cal402.deny, {{
-		"msg": "oauthConfig/isAdminApproved is true but no profileName or permissionSetName is granted: nobody can use the app",
+		"msg": "oauthConfig/isAdminApproved is true but no profileName or permissionSetName is granted: no user can use the app",
 		"node": app.connectedApp.oauthConfig.isAdminApproved,
 	}}) with input as app
 }

@@ -79,11 +79,45 @@ test_eca_without_grants_passes if {
 }
 
 # the whole violation, as the engine receives it
+# the default matches administrator clones of real orgs (BizApps Sys Admin, Google System
+# Admin, Administrateur système, ...), not other admins of an application
+test_default_matches_admin_clones if {
+	names := [
+		"BizApps Sys Admin", "Google System Admin", "System Administrator (Custom)", "Systemadministrator",
+		"Administrateur système", "System Admin - Limited Data", "Sys Admin Integration User", "Admin",
+		"Power BI Admin", "Service Administrator", "Salesforce Slack App Admin", "Sales User", "Admin w/o Deployment",
+	]
+	app := t.ca({"profileName": [t.leaf(i + 1, n) | some i, n in names]})
+	r := cal404.deny with input as app
+	{f.node.value | some f in r} == {
+		"BizApps Sys Admin", "Google System Admin", "System Administrator (Custom)", "Systemadministrator",
+		"Administrateur système", "System Admin - Limited Data", "Sys Admin Integration User", "Admin",
+	}
+}
+
+# patterns are case-insensitive globs; setting the option replaces the default list
+test_option_globs if {
+	app := t.ca({"permissionSetName": [t.leaf(1, "Ops_Admin_Full"), t.leaf(2, "Ops_Reader")], "profileName": [t.leaf(3, "System Administrator")]})
+	r := cal404.deny with input as app with data.calint.options as {"privileged-grants": ["ops_admin*"]}
+	{f.node._ref | some f in r} == {1}
+}
+
+# ECA commaSeparatedPermissionSet holds permission set IDs (Metadata API reference): an ID
+# matches only an equal entry, never a name pattern
+test_eca_permission_set_ids if {
+	app := t.eca({"ecaOauthPlcy": {"_ref": 0, "commaSeparatedPermissionSet": t.csv(1, ["0PS5g000000AbCdEFG", "0PS5g000000XyZaBCD"])}})
+	count(cal404.deny) == 0 with input as app
+	r := cal404.deny with input as app with data.calint.options as {"privileged-grants": ["*", "0PS5g000000AbCdEFG"]}
+	count(r) == 1
+	some f in r
+	f.key == "permission set:0PS5g000000AbCdEFG"
+}
+
 test_whole_violation if {
 	app := ca_input
 	t.equals(cal404.deny, {{
 		"key": "profile:System Administrator",
-		"msg": "profileName grants the app to the privileged profile \"System Administrator\" (privileged-grants); grant it to a least-privileged permission set instead",
+		"msg": "profileName grants the app to the privileged profile \"System Administrator\" (it matches privileged-grants); grant it to a least-privileged permission set instead",
 		"node": app.connectedApp.profileName[0],
 	}}) with input as app
 }

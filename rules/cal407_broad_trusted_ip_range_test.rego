@@ -31,17 +31,30 @@ test_ca_ipv6_capped_count_fires if {
 	contains(f.msg, "9223372036854775808")
 }
 
+# default 256 addresses (a /24)
 test_ca_exactly_default_passes if {
-	r := cal407.deny with input as ca_ranges([ca_range(10, "10.0.0.0", "10.0.255.255", {"valid": true, "reversed": false, "addresses": 65536})])
+	r := cal407.deny with input as ca_ranges([ca_range(10, "198.51.100.0", "198.51.100.255", {"valid": true, "reversed": false, "addresses": 256})])
 	count(r) == 0
+}
+
+# severity by size: up to a /16 medium (real corpus: 80.153.0.0-80.153.255.255), above high
+test_ca_tiers if {
+	r := cal407.deny with input as ca_ranges([
+		ca_range(10, "198.51.100.0", "198.51.101.0", {"valid": true, "reversed": false, "addresses": 257}),
+		ca_range(20, "80.153.0.0", "80.153.255.255", {"valid": true, "reversed": false, "addresses": 65536}),
+		ca_range(30, "80.152.0.0", "80.153.255.255", {"valid": true, "reversed": false, "addresses": 131072}),
+	])
+	{f.node._ref: f.severity | some f in r} == {10: "medium", 20: "medium", 30: "high"}
 }
 
 test_ca_option_override if {
 	inp := ca_ranges([ca_range(10, "10.0.0.0", "10.0.255.255", {"valid": true, "reversed": false, "addresses": 65536})])
-	count(cal407.deny) == 1 with input as inp with data.calint.options as {"max-trusted-ip-addresses": 256}
+	count(cal407.deny) == 1 with input as inp
 	count(cal407.deny) == 0 with input as inp
-		with data.calint.options as {"max-trusted-ip-addresses": 256}
-		with data.calint.apps as {"A": {"max-trusted-ip-addresses": 65536}}
+		with data.calint.options as {"max-trusted-ip-addresses": 65536}
+	count(cal407.deny) == 1 with input as inp
+		with data.calint.options as {"max-trusted-ip-addresses": 65536}
+		with data.calint.apps as {"A": {"max-trusted-ip-addresses": 256}}
 }
 
 test_ca_reversed_fires if {
@@ -96,7 +109,8 @@ test_whole_violation if {
 	])
 	t.equals(cal407.deny, {{
 		"key": "broad",
-		"msg": "ipRanges entry 0.0.0.0-255.255.255.255 spans 4294967296 addresses, more than max-trusted-ip-addresses (65536); users from it skip identity verification",
+		"msg": "ipRanges entry 0.0.0.0-255.255.255.255 spans 4294967296 addresses, more than max-trusted-ip-addresses (256); users connecting from it skip identity verification",
 		"node": app.connectedApp.ipRanges[1],
+		"severity": "high",
 	}}) with input as app
 }

@@ -79,10 +79,30 @@ test_eca_true_passes if {
 }
 
 # the whole violation, as the engine receives it
+# a server-to-server integration (JWT certificate or client credentials on; 75 of 366 real
+# findings) is low, still reported: its callback URL accepts the code flow
+test_server_to_server_is_low if {
+	r1 := cal501.deny with input as t.ca_oauth({"certificate": t.leaf(2, "MIIC..."), "callbackUrl": t.leaf(3, "http://localhost:1717/OauthRedirect")})
+	count(r1) == 1
+	some f1 in r1
+	f1.severity == "low"
+	f1.msg == "oauthConfig has no isPkceRequired, so the authorization code flow does not require PKCE (the connected app default is false); the app is set up as a server-to-server integration (a JWT bearer certificate) whose server sends the consumer secret, but its callback URL still accepts the authorization code flow"
+	r2 := cal501.deny with input as t.ca_oauth({"isClientCredentialEnabled": t.leaf(2, true), "isPkceRequired": t.leaf(3, false)})
+	{f.severity | some f in r2} == {"low"}
+	r3 := cal501.deny with input as t.eca_glbl({"_ref": 0, "isPkceRequired": t.leaf(1, false), "certificate": t.leaf(2, "MIIC...")})
+	{f.severity | some f in r3} == {"low"}
+}
+
+# an optional secret keeps high even on a server-to-server app
+test_optional_secret_stays_high if {
+	r := cal501.deny with input as t.ca_oauth({"certificate": t.leaf(2, "MIIC..."), "isConsumerSecretOptional": t.leaf(3, true)})
+	{f.severity | some f in r} == {"high"}
+}
+
 test_whole_violation if {
 	app := t.ca_oauth({"_ref": 1, "callbackUrl": {"_ref": 2, "value": "https://a.example.com/cb"}})
 	t.equals(cal501.deny, {{
-		"msg": "oauthConfig has no isPkceRequired, so PKCE is not required (the connected app default is false)",
+		"msg": "oauthConfig has no isPkceRequired, so the authorization code flow does not require PKCE (the connected app default is false)",
 		"node": app.connectedApp.oauthConfig,
 	}}) with input as app
 }

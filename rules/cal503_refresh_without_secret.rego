@@ -5,11 +5,29 @@
 #   access tokens without the consumer secret. A refresh token that leaks (from a device, a
 #   log, a browser) is then enough on its own to keep access for as long as it lives. The
 #   default is `true`.
+#
+#   Reported only where the app can receive a refresh token: its scopes include `RefreshToken`
+#   (`refresh_token`, `offline_access`; `OfflineAccess` deploys as `RefreshToken`). Salesforce's
+#   scope reference says `full` "does not return a refresh token. You must explicitly request
+#   the refresh_token scope to get a refresh token", so an app without that scope has no
+#   refresh token to protect and the setting is moot.
+#
+#   Severity: medium: the finding needs a leaked refresh token first. Salesforce's security
+#   controls "Require Secret for Refresh Token Flow" (connected apps and External Client Apps)
+#   estimate the risk High to Critical, and "Low Risk When" refresh token rotation is on, as a
+#   stolen token then dies at its first use: with `isRefreshTokenRotationEnabled` true the
+#   finding is low.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: documentation
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_extlclntappglobaloauthsettings.htm
 #     description: ExtlClntAppGlobalOauthSettings
+#   - ref: https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_tokens_scopes.htm
+#     description: OAuth Tokens and Scopes (full returns no refresh token)
+#   - ref: https://help.salesforce.com/s/articleView?id=xcloud.shr_api_enable_oauth_settings_require_secret_for_refresh_token_flow.htm
+#     description: Review Connected Apps control, Require Secret for Refresh Token Flow
+#   - ref: https://help.salesforce.com/s/articleView?id=xcloud.shr_security_require_secret_for_refresh_token_flow.htm
+#     description: Review External Client Apps control, Require Secret for Refresh Token Flow
 # schemas:
 #   - input: schema.input
 # custom:
@@ -25,12 +43,21 @@ package calint.rules.cal503
 
 import data.calint.lib
 
-msg := "isSecretRequiredForRefreshToken is false: a leaked refresh token is usable without the consumer secret"
+msg := "isSecretRequiredForRefreshToken is false and the app can receive refresh tokens (RefreshToken scope): a leaked refresh token is usable without the consumer secret"
 
-deny contains {"msg": msg, "node": input.connectedApp.oauthConfig.isSecretRequiredForRefreshToken} if {
-	lib.is_false(input.connectedApp.oauthConfig, "isSecretRequiredForRefreshToken")
+# finding: low when refresh token rotation is on (a stolen token dies at its first use).
+finding(parent, node) := {"msg": concat("", [msg, "; refresh token rotation is on, so a stolen token works once"]), "node": node, "severity": "low"} if {
+	lib.is_true(parent, "isRefreshTokenRotationEnabled")
+} else := {"msg": msg, "node": node}
+
+deny contains finding(oc, oc.isSecretRequiredForRefreshToken) if {
+	lib.refresh_scope_granted
+	oc := input.connectedApp.oauthConfig
+	lib.is_false(oc, "isSecretRequiredForRefreshToken")
 }
 
-deny contains {"msg": msg, "node": input.ecaGlblOauth.isSecretRequiredForRefreshToken} if {
-	lib.is_false(input.ecaGlblOauth, "isSecretRequiredForRefreshToken")
+deny contains finding(g, g.isSecretRequiredForRefreshToken) if {
+	lib.refresh_scope_granted
+	g := input.ecaGlblOauth
+	lib.is_false(g, "isSecretRequiredForRefreshToken")
 }

@@ -6,6 +6,15 @@
 #   requires one for the flow to work, so someone will pick it in Setup, outside source control
 #   and review, and often an administrator. The run-as user should be a dedicated integration
 #   user with the API Only permission and least privilege, and it belongs in the metadata.
+#
+#   An External Client App has the flow on only when both its global OAuth settings
+#   (`.ecaGlblOauth`) and its OAuth policies (`.ecaOauthPlcy`) enable it (Salesforce Help); when
+#   one of them says `false` nothing is reported. When only one of the two files is in the scan
+#   and enables the flow, the finding is low and says what could not be checked.
+#
+#   Severity: medium. A missing run-as user is not an exposure by itself, but the user someone
+#   picks later decides what a leaked consumer secret can do; Salesforce requires "an
+#   integration user to run the integration" with the API Only permission.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: documentation
@@ -13,6 +22,8 @@
 #     description: ExtlClntAppOauthConfigurablePolicies
 #   - ref: https://developer.salesforce.com/blogs/2023/03/using-the-client-credentials-flow-for-easier-api-authentication
 #     description: Using the client credentials flow
+#   - ref: https://help.salesforce.com/s/articleView?id=xcloud.meta_configure_client_credentials_flow_for_external_client_apps.htm
+#     description: Configure an External Client App for the Client Credentials Flow (both files, run-as user)
 # schemas:
 #   - input: schema.input
 # custom:
@@ -34,7 +45,7 @@ import data.calint.lib
 named(parent, name) if trim_space(parent[name].value) != ""
 
 deny contains {
-	"msg": "the client credentials flow is enabled (isClientCredentialEnabled) but oauthConfig names no oauthClientCredentialUser",
+	"msg": "the client credentials flow is on (isClientCredentialEnabled) but oauthConfig names no run-as user in oauthClientCredentialUser",
 	"node": lib.child_or_parent(oc, "oauthClientCredentialUser"),
 } if {
 	oc := input.connectedApp.oauthConfig
@@ -43,20 +54,31 @@ deny contains {
 }
 
 deny contains {
-	"msg": "the client credentials flow is enabled (isClientCredentialsFlowEnabled) but the OAuth policies name no clientCredentialsFlowUser",
+	"msg": "the client credentials flow is on (isClientCredentialsFlowEnabled in .ecaGlblOauth and .ecaOauthPlcy) but the OAuth policies name no run-as user in clientCredentialsFlowUser",
 	"node": lib.child_or_parent(p, "clientCredentialsFlowUser"),
 } if {
 	lib.is_eca
-	lib.client_credentials_enabled
+	lib.client_credentials_state == "on"
 	p := input.ecaOauthPlcy
 	not named(p, "clientCredentialsFlowUser")
 }
 
 deny contains {
-	"msg": "the client credentials flow is enabled (isClientCredentialsFlowEnabled) but no .ecaOauthPlcy file is in the scan, so no clientCredentialsFlowUser could be found",
-	"node": g.isClientCredentialsFlowEnabled,
+	"msg": "the OAuth policies enable the client credentials flow but name no run-as user in clientCredentialsFlowUser (the global OAuth settings are not in the scan, so whether they enable the flow too could not be checked)",
+	"node": lib.child_or_parent(p, "clientCredentialsFlowUser"),
+	"severity": "low",
 } if {
+	lib.client_credentials_state == "unverified"
+	p := input.ecaOauthPlcy
+	not named(p, "clientCredentialsFlowUser")
+}
+
+deny contains {
+	"msg": "the global OAuth settings enable the client credentials flow, but no .ecaOauthPlcy file is in the scan: whether the policies enable it too, and which run-as user they name, could not be checked",
+	"node": g.isClientCredentialsFlowEnabled,
+	"severity": "low",
+} if {
+	lib.client_credentials_state == "unverified"
 	not input.ecaOauthPlcy
 	g := input.ecaGlblOauth
-	lib.is_true(g, "isClientCredentialsFlowEnabled")
 }

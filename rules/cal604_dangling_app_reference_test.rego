@@ -40,6 +40,19 @@ test_blank_reference_is_left_to_cal605 if {
 	count(r) == 0
 }
 
+# a namespaced reference with no header is an installed package's app (real corpus:
+# Linear__Linear): info, never medium; a reference with more than one "__" is no namespace
+test_installed_package_app_is_info if {
+	app := t.eca({"ecaOauthPlcy": {"_ref": 0, "externalClientApplication": t.leaf(1, "Linear__Linear")}})
+	t.equals(cal604.deny, {{
+		"msg": "externalClientApplication names \"Linear__Linear\", an app of the installed package with namespace Linear (no header in the project, as expected for an installed app)",
+		"node": app.ecaOauthPlcy.externalClientApplication,
+		"severity": "info",
+	}}) with input as app
+	r := cal604.deny with input as t.eca({"ecaOauthPlcy": {"_ref": 0, "externalClientApplication": t.leaf(1, "a__b__c")}})
+	{object.get(f, "severity", "medium") | some f in r} == {"medium"}
+}
+
 # the whole violation, as the engine receives it
 test_whole_violation if {
 	app := t.eca({"app": ghost_app, "ecaOauth": {"_ref": 0, "externalClientApplication": t.leaf(1, "Ghost")}})

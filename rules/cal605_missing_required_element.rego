@@ -4,6 +4,12 @@
 #   A required element is missing or empty: a connected app without `label` or `contactEmail`,
 #   or an External Client App child file without `externalClientApplication`. The Metadata API
 #   rejects the file on deploy, and a child file without its app reference belongs to no app.
+#
+#   Not reported on what Salesforce itself writes: the stub of a packaged connected app
+#   (only `developerName`, `label` and `version`, as an org returns an app installed from a
+#   package) and an element retrieved as an explicit null (`<contactEmail xsi:nil="true"/>`).
+#
+#   Severity: low: a deploy error, no exposure.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: documentation
@@ -30,24 +36,31 @@ ca_required := ["contactEmail", "label"]
 # blank: the leaf exists but holds no text.
 blank(leaf) if trim_space(leaf.value) == ""
 
+# packaged_stub: the connected app file of an installed package, as Salesforce writes it
+# (developerName ns__Name and a version; no OAuth settings to deploy).
+packaged_stub if input.connectedApp.developerName
+
 deny contains {
-	"msg": sprintf("the connected app has no %s, which is required", [name]),
+	"msg": sprintf("the connected app has no %s, which Salesforce requires", [name]),
 	"node": input.connectedApp,
 	"key": name,
 } if {
 	lib.is_ca
+	not packaged_stub
 	some name in ca_required
 	not input.connectedApp[name]
 }
 
 deny contains {
-	"msg": sprintf("%s is empty, but the connected app requires it", [name]),
+	"msg": sprintf("%s is empty, but Salesforce requires it in a connected app", [name]),
 	"node": input.connectedApp[name],
 	"key": name,
 } if {
 	lib.is_ca
+	not packaged_stub
 	some name in ca_required
 	blank(input.connectedApp[name])
+	not input.connectedApp[name].nil
 }
 
 deny contains {

@@ -61,11 +61,26 @@ test_eca_children_with_reference_pass if {
 }
 
 # the whole violation, as the engine receives it
+# what Salesforce itself writes: the stub of a packaged app (real corpus: HelloSend, with
+# developerName HelloSend__HelloSend and a version) and an explicit null
+# (<contactEmail xsi:nil="true"/>, real corpus: Zimmer_Zsi_iPad)
+test_salesforce_written_files_pass if {
+	count(cal605.deny) == 0 with input as t.ca({
+		"developerName": t.leaf(1, "HelloSend__HelloSend"),
+		"label": t.leaf(2, "HelloSend"), "version": t.leaf(3, "2"),
+	})
+	count(cal605.deny) == 0 with input as t.ca({
+		"contactEmail": {"_ref": 1, "value": "", "nil": true},
+		"label": t.leaf(2, "Zimmer Zsi iPad"),
+	})
+	count(cal605.deny) == 1 with input as t.ca({"contactEmail": t.leaf(1, ""), "label": t.leaf(2, "Zimmer Zsi iPad")})
+}
+
 test_whole_violation if {
 	app := {"app": t.ca_app, "connectedApp": {"_ref": 0, "contactEmail": {"_ref": 1, "value": "a@example.com"}}}
 	t.equals(cal605.deny, {{
 		"key": "label",
-		"msg": "the connected app has no label, which is required",
+		"msg": "the connected app has no label, which Salesforce requires",
 		"node": app.connectedApp,
 	}}) with input as app
 }

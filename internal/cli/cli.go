@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/report"
 )
 
 // Exit codes.
@@ -96,9 +97,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 	return code
 }
 
-// oneLine indents continuation lines so a multi-error stays readable.
+// oneLine indents continuation lines so a multi-error stays readable, and escapes control
+// characters (a file name may hold any): no line of it can start a CI workflow command.
 func oneLine(s string) string {
-	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n  ")
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = report.Printable(strings.TrimSuffix(l, "\r"), false)
+	}
+	return strings.Join(lines, "\n  ")
 }
 
 const usage = `calint lints Salesforce Connected App and External Client App metadata.

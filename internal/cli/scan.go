@@ -35,6 +35,7 @@ type scanFlags struct {
 	quiet         bool
 	stdinFilename string
 	sarifCategory string
+	newSince      string
 	suppress      suppressFlags
 }
 
@@ -61,6 +62,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	fs.BoolVar(&f.verbose, "show-info", false, "same as --verbose")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the file `NAME` of standard input (PATH -); its suffix gives the metadata type")
 	fs.StringVar(&f.sarifCategory, "sarif-category", "", "SARIF automationDetails.id `CATEGORY`, to tell several code-scanning uploads apart (default calint)")
+	fs.StringVar(&f.newSince, "new-since", "", "pull-request gate by meaning: report only findings whose fingerprint does not occur when the same paths are scanned at git `REF` (read from git objects; the working tree is untouched)")
 	f.suppress.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "Usage: calint [scan] [flags] [PATH...]\n\nPATH is a file, a directory, a Metadata API retrieve .zip, or - for standard input.\n\nFlags:\n")
@@ -86,6 +88,9 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
 	}
+	if f.newSince != "" && slices.Contains(paths, "-") {
+		return ExitError, usagef("--new-since cannot compare standard input (-) with git")
+	}
 	outs, err := planOutputs(f.outputs, f.format, paths)
 	if err != nil {
 		return ExitError, err
@@ -98,7 +103,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		var notes []string
 		cfgPath, notes = config.Lookup(".", paths, displayPath)
 		for _, n := range notes {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", n)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(n, false))
 		}
 		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
 			// not the obvious ./.calint.yaml: say which one
@@ -177,10 +182,10 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if f.jobs > scan.MaxJobs {
 		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
 	}
-	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", msg) }
+	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) }
 
 	prog := newProgress(env, f.quiet).start()
-	res, err := scan.Run(ctx, scan.Options{
+	scanOpts := scan.Options{
 		Paths:    paths,
 		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename, Note: note},
 		Engine:   eng,
@@ -190,7 +195,8 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		Progress: prog.callback(),
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: !wantsHTML,
-	})
+	}
+	res, err := scan.Run(ctx, scanOpts)
 	prog.stop()
 	if ctx.Err() != nil {
 		return ExitInterrupted, errors.New("interrupted: no report written")
@@ -229,7 +235,16 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if wantsHTML {
 		rep.Meta = scanMeta(ctx, paths, env)
 	}
+	var since report.Summary
+	if f.newSince != "" {
+		noInline := f.suppress.noInline || (cfg.InlineSuppressions != nil && !*cfg.InlineSuppressions)
+		if err := newSinceScan(ctx, f.newSince, paths, scanOpts, res, &since, cfg, cfgPath, noInline, eng, rules); err != nil {
+			return ExitError, err
+		}
+		rep.Findings = res.Findings
+	}
 	code := summarize(rep, res, failOn)
+	rep.Summary.NewSince, rep.Summary.Preexisting, rep.Summary.FixedSince = since.NewSince, since.Preexisting, since.FixedSince
 	rep.Summary.Fixed = fixed
 	rep.Duration = time.Since(start)
 	rep.Summary.DurationMS = rep.Duration.Milliseconds()
@@ -249,7 +264,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if len(res.Errors) > 0 && !textOnStdout {
 		// machine formats and files carry the errors; repeat them on stderr for people
 		for _, e := range res.Errors {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", e)
+			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
 	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))

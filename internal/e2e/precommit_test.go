@@ -216,7 +216,7 @@ func TestPreCommitHook(t *testing.T) {
 	// 2. --all-files passes every metadata file at once, so the ECA's files are joined:
 	// no dangling-reference finding
 	r := run(t, 5*time.Minute, proj, env, preCommit, "run", "--all-files", "--verbose")
-	check(r, 0, []string{"Passed", "in 4 files, 2 apps"}, []string{"CAL604", "notes.xml"})
+	check(r, 0, []string{"Passed", "in 4 files, 2 apps", "calint: PASS (fail-on high)"}, []string{"CAL604", "notes.xml", "hint"})
 
 	// 3. only a child file of the ECA changes: pre-commit passes that file alone, calint
 	// reads the rest of the app from the project as context (no false dangling-reference
@@ -246,6 +246,12 @@ func TestPreCommitHook(t *testing.T) {
 	mustRun(t, proj, env, git, "add", "-A")
 	r = commit("add a risky app")
 	check(r, 1, []string{"Failed", "CAL101", "src/connectedApps/Risky.connectedApp:9:", "Full"}, nil)
+	// the hook's output ends with the verdict and a hint at baselines and suppressions
+	lines := strings.Split(strings.TrimSpace(r.out), "\n")
+	if n := len(lines); n < 2 || !strings.HasPrefix(lines[n-2], "calint: FAIL (fail-on high): 0 critical, 1 high,") ||
+		!strings.HasPrefix(lines[n-1], "calint: hint: ") || !strings.Contains(lines[n-1], "--write-baseline") {
+		t.Errorf("the hook output does not end with the verdict and a hint:\n%s", r.out)
+	}
 	if head() != third {
 		t.Fatal("the commit of a Full-scope app was not blocked")
 	}

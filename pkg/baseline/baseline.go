@@ -208,3 +208,42 @@ func exists(file string) bool {
 	_, err := os.Stat(outer)
 	return err == nil
 }
+
+// NewSince keeps the findings a change brings in: it removes from findings every
+// unsuppressed one whose fingerprint also occurs among before (the active findings of the
+// same paths at an earlier commit), as a multiset like a baseline, so a second Full scope
+// in another app is new while a moved one is not. It returns the findings kept, how many
+// were already there, and how many of before are gone (fixed). A finding suppressed now
+// uses up its entry without being removed, so suppressing a finding does not count as
+// fixing it.
+func NewSince(findings, before []report.Finding) (kept []report.Finding, preexisting, fixed int) {
+	left := map[string]int{}
+	for _, f := range before {
+		if !f.Suppressed {
+			left[f.Fingerprint]++
+		}
+	}
+	drop := make([]bool, len(findings))
+	for i, f := range findings {
+		if !f.Suppressed && left[f.Fingerprint] > 0 {
+			left[f.Fingerprint]--
+			drop[i] = true
+			preexisting++
+		}
+	}
+	for _, f := range findings {
+		if f.Suppressed && left[f.Fingerprint] > 0 {
+			left[f.Fingerprint]--
+		}
+	}
+	for _, n := range left {
+		fixed += n
+	}
+	kept = make([]report.Finding, 0, len(findings)-preexisting)
+	for i, f := range findings {
+		if !drop[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept, preexisting, fixed
+}

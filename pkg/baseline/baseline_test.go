@@ -158,3 +158,21 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNewSince(t *testing.T) {
+	f := func(fp string, suppressed bool) report.Finding {
+		return report.Finding{RuleID: "CAL101", Fingerprint: fp, Suppressed: suppressed}
+	}
+	now := []report.Finding{f("a", false), f("a", false), f("b", false), f("c", true), f("d", false)}
+	before := []report.Finding{f("a", false), f("b", false), f("c", false), f("e", false), f("x", true)}
+	kept, pre, fixed := baseline.NewSince(now, before)
+	var fps []string
+	for _, k := range kept {
+		fps = append(fps, k.Fingerprint)
+	}
+	// one "a" was there, the second is new; "c" is suppressed now, not fixed; "e" is fixed;
+	// "x" was suppressed before, so it was not a finding there
+	if strings.Join(fps, ",") != "a,c,d" || pre != 2 || fixed != 1 {
+		t.Errorf("kept %v, preexisting %d, fixed %d; want a,c,d, 2, 1", fps, pre, fixed)
+	}
+}

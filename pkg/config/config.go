@@ -95,8 +95,8 @@ func Defaults() map[string]any {
 		"callback-hosts":                  []any{},
 		"max-refresh-token-lifetime-days": 90,
 		"max-refresh-token-idle-days":     30,
-		"max-trusted-ip-addresses":        65536,
-		"privileged-grants":               []any{"System Administrator"},
+		"max-trusted-ip-addresses":        256,
+		"privileged-grants":               []any{"System Administrator", "Admin", "*system admin*", "*sys admin*", "*systemadmin*", "*sysadmin*", "administrateur syst*me*", "administrador del sistema*", "administrador do sistema*", "amministratore del sistema*", "systeembeheerder*", "システム管理者*"},
 	}
 }
 

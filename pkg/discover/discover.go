@@ -38,6 +38,9 @@ type File struct {
 	// to the project of an explicitly named one: it is read so that the app is joined
 	// whole (pre-commit passes only the changed files), and reports nothing itself.
 	Context bool
+	// Occurrence counts the earlier entries of the same name in a zip (0 for the first):
+	// unzip keeps the last, a reader of the archive may see any, so each is scanned.
+	Occurrence int
 	// ForceIgnored is set for a file that .forceignore keeps out of deployments: it is
 	// still committed, so only secret rules report on it (docs/discovery.md).
 	ForceIgnored bool
@@ -201,7 +204,7 @@ func (w *walker) emit(f File) error {
 	if w.seenFile == nil {
 		w.seenFile = map[string]bool{}
 	}
-	if w.seenFile[f.Path] {
+	if w.seenFile[f.Path] && f.Occurrence == 0 {
 		return nil
 	}
 	if w.isExcluded(f.Path) {
@@ -518,7 +521,8 @@ func (w *walker) zip(p string) error {
 	display := w.display(p)
 	w.searched = append(w.searched, display)
 	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	occurrences := map[string]int{}
 	for _, zf := range files {
 		if zf.FileInfo().IsDir() {
 			continue
@@ -531,9 +535,10 @@ func (w *walker) zip(p string) error {
 			continue
 		}
 		name := strings.TrimPrefix(filepath.ToSlash(zf.Name), "/")
-		err := w.emit(File{Path: display + "!" + name, Kind: kind, Open: func() (io.ReadCloser, error) {
+		err := w.emit(File{Path: display + "!" + name, Kind: kind, Occurrence: occurrences[name], Open: func() (io.ReadCloser, error) {
 			return zf.Open()
 		}})
+		occurrences[name]++
 		if err != nil {
 			return err
 		}

@@ -147,6 +147,7 @@ func TestRuleCatalog5xx6xx(t *testing.T) {
 		"CAL603": {"InvalidValue", "medium"},
 		"CAL604": {"DanglingAppReference", "medium"},
 		"CAL605": {"MissingRequiredElement", "low"},
+		"CAL606": {"DuplicateElement", "high"},
 	}
 	eng, err := engine.New(t.Context(), engine.Config{})
 	if err != nil {

@@ -55,9 +55,25 @@ type App struct {
 	Root int
 	// Input is the rule input document.
 	Input ast.Value
+	// Variants are further input documents, one for each further occurrence of an element
+	// or file that should appear once: in variant i every such element or file is its
+	// (i+1)-th occurrence where it has one (the first otherwise), so rules that read one
+	// occurrence see every one. Findings of Input and every variant are unioned (see
+	// Inputs); refs are shared, so a finding points at the occurrence it is about.
+	Variants []ast.Value
 	// Secrets masks the values of the app's secrets (see MarkSecrets) in anything shown,
 	// such as a rule's message.
 	Secrets *redact.Values
+}
+
+// MaxVariants bounds the variants of one app: an element written more than MaxVariants+1
+// times has its later occurrences checked only for unknown elements and invalid values (the
+// duplicate itself is always reported, as CAL606).
+const MaxVariants = 64
+
+// Inputs returns the app's input and its variants.
+func (a *App) Inputs() []ast.Value {
+	return append([]ast.Value{a.Input}, a.Variants...)
 }
 
 // Builder builds apps against a schema set. It is safe for concurrent use.
@@ -71,9 +87,15 @@ type Builder struct {
 // ConnectedApp builds the app of one Connected App file.
 func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
 	a := &App{Name: parse.FullName(doc.Path), Type: ConnectedApp, Docs: []*parse.Doc{doc}}
-	ib := &inputBuilder{app: a, b: b}
-	root := ib.doc(0)
-	a.Input = ib.finish(item("connectedApp", root))
+	ib := newInputBuilder(a, b)
+	if doc.Occurrence > 0 {
+		ib.fileDuplicate(0, doc.Occurrence+1, "a zip entry of the same name as an earlier one")
+	}
+	a.Input = ib.finish(item("connectedApp", ib.doc(0)))
+	for v := 1; v <= min(ib.variants, MaxVariants); v++ {
+		vb := ib.variant(v)
+		a.Variants = append(a.Variants, vb.finish(item("connectedApp", vb.doc(0))))
+	}
 	return a
 }
 
@@ -117,21 +139,26 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 			}
 			return a.Docs[i].Path < a.Docs[j].Path
 		})
-		ib := &inputBuilder{app: a, b: b}
-		var parts [][2]*ast.Term
-		seen := map[string]bool{}
+		ib := newInputBuilder(a, b)
+		// files of one kind, in order: a second one is a duplicate, seen by the variants
+		kinds := map[string][]int{}
+		var order []string
 		for i, d := range a.Docs {
-			if seen[d.Kind.Suffix] {
-				// a second file of the same kind for one app: rules see the first one, but
-				// this one is still built, so its elements have refs and its unknown
-				// elements and invalid values are reported.
-				ib.doc(i)
-				continue
+			if kinds[d.Kind.Suffix] == nil {
+				order = append(order, d.Kind.Suffix)
 			}
-			seen[d.Kind.Suffix] = true
-			parts = append(parts, item(d.Kind.Suffix, ib.doc(i)))
+			kinds[d.Kind.Suffix] = append(kinds[d.Kind.Suffix], i)
 		}
-		a.Input = ib.finish(parts...)
+		for _, k := range order {
+			for n, i := range kinds[k][1:] {
+				ib.fileDuplicate(i, n+2, "another ."+k+" file")
+			}
+			ib.variants = max(ib.variants, len(kinds[k])-1)
+		}
+		a.Input = ib.ecaInput(order, kinds)
+		for v := 1; v <= min(ib.variants, MaxVariants); v++ {
+			a.Variants = append(a.Variants, ib.variant(v).ecaInput(order, kinds))
+		}
 		apps = append(apps, a)
 	}
 	sort.Slice(apps, func(i, j int) bool { return apps[i].Name < apps[j].Name })
@@ -151,6 +178,25 @@ func parentName(ref string, headers map[string]bool) string {
 	return ref
 }
 
+// ecaInput builds the input of an ECA: for each kind, the file this variant picks; in the
+// base input the others are built too, so their elements have refs and their unknown
+// elements and invalid values are reported.
+func (ib *inputBuilder) ecaInput(order []string, kinds map[string][]int) ast.Value {
+	var parts [][2]*ast.Term
+	for _, k := range order {
+		files := kinds[k]
+		pick := ib.pick(len(files))
+		for n, i := range files {
+			if n == pick {
+				parts = append(parts, item(k, ib.doc(i)))
+			} else if ib.base == nil {
+				ib.doc(i)
+			}
+		}
+	}
+	return ib.finish(parts...)
+}
+
 func child(n *parse.Node, name string) *parse.Node {
 	for _, c := range n.Children {
 		if c.Name == name {
@@ -161,12 +207,64 @@ func child(n *parse.Node, name string) *parse.Node {
 }
 
 type inputBuilder struct {
-	app      *App
-	b        *Builder
-	unknown  []*ast.Term
-	invalid  []*ast.Term
-	docIndex int
-	cur      *parse.Doc
+	app        *App
+	b          *Builder
+	unknown    []*ast.Term
+	invalid    []*ast.Term
+	duplicates []*ast.Term
+	docIndex   int
+	cur        *parse.Doc
+	// refs are the refs of the elements built so far, and lineRefs those of the lines of
+	// urllist elements: shared by the variants, so each element keeps one ref.
+	refs     map[*parse.Node]int
+	lineRefs map[*parse.Node][]int
+	// variants is the number of variants the base input needs: the most occurrences of
+	// an element or file that should appear once, minus one.
+	variants int
+	// base is the builder of the base input when this one builds variant number v.
+	base *inputBuilder
+	v    int
+	// pendingFiles are the duplicate files, listed once their roots have refs.
+	pendingFiles []pendingFile
+}
+
+type pendingFile struct {
+	doc, occurrence int
+	what            string
+}
+
+func newInputBuilder(a *App, b *Builder) *inputBuilder {
+	return &inputBuilder{app: a, b: b, refs: map[*parse.Node]int{}, lineRefs: map[*parse.Node][]int{}}
+}
+
+// variant returns a builder of variant v, sharing the base builder's refs.
+func (ib *inputBuilder) variant(v int) *inputBuilder {
+	return &inputBuilder{app: ib.app, b: ib.b, refs: ib.refs, lineRefs: ib.lineRefs, base: ib, v: v}
+}
+
+// pick returns which of n occurrences this input shows: the first in the base input, the
+// v-th (from 0) in variant v when there is one.
+func (ib *inputBuilder) pick(n int) int {
+	if ib.v < n {
+		return ib.v
+	}
+	return 0
+}
+
+// fileDuplicate lists the root of the i-th file as the occurrence-th of its kind.
+func (ib *inputBuilder) fileDuplicate(i, occurrence int, what string) {
+	ib.pendingFiles = append(ib.pendingFiles, pendingFile{doc: i, occurrence: occurrence, what: what})
+}
+
+func duplicateTerm(ref int, name, path, file, what string, occurrence int) *ast.Term {
+	return ast.ObjectTerm(
+		item("_ref", ast.InternedTerm(ref)),
+		item("name", ast.StringTerm(name)),
+		item("path", ast.StringTerm(path)),
+		item("file", ast.StringTerm(file)),
+		item("occurrence", ast.InternedTerm(occurrence)),
+		item("what", ast.StringTerm(what)),
+	)
 }
 
 func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{key(k), v} }
@@ -182,14 +280,24 @@ func key(s string) *ast.Term {
 	return t.(*ast.Term)
 }
 
+// finish builds the top level. A variant lists the base input's unknown elements, invalid
+// values and duplicates, which cover every occurrence.
 func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 	a := ib.app
 	files := make([]*ast.Term, len(a.Docs))
-	var secrets []string
-	for _, d := range a.Docs {
-		secrets = append(secrets, d.SecretValues...)
+	if b := ib.base; b != nil {
+		ib.unknown, ib.invalid, ib.duplicates = b.unknown, b.invalid, b.duplicates
+	} else {
+		var secrets []string
+		for _, d := range a.Docs {
+			secrets = append(secrets, d.SecretValues...)
+		}
+		a.Secrets = redact.NewValues(secrets)
+		for _, f := range ib.pendingFiles {
+			d := a.Docs[f.doc]
+			ib.duplicates = append(ib.duplicates, duplicateTerm(ib.refs[d.Root], d.Root.Name, d.Root.Name, d.Path, f.what, f.occurrence))
+		}
 	}
-	a.Secrets = redact.NewValues(secrets)
 	for i, d := range a.Docs {
 		files[i] = ast.ObjectTerm(
 			item("path", ast.StringTerm(d.Path)),
@@ -205,13 +313,18 @@ func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 		)),
 		item("unknownElements", ast.ArrayTerm(ib.unknown...)),
 		item("invalidValues", ast.ArrayTerm(ib.invalid...)),
+		item("duplicates", ast.ArrayTerm(ib.duplicates...)),
 	}
 	items = append(items, parts...)
 	return ast.NewObject(items...)
 }
 
 func (ib *inputBuilder) newRef(n *parse.Node, path string, repeated bool) int {
+	if ref, ok := ib.refs[n]; ok {
+		return ref
+	}
 	ref := len(ib.app.Locs)
+	ib.refs[n] = ref
 	ib.app.Locs = append(ib.app.Locs, Loc{Doc: ib.docIndex, Path: path, Start: n.Start, End: n.End, Value: strings.TrimSpace(n.Text), Repeated: repeated})
 	return ref
 }
@@ -225,7 +338,7 @@ func (ib *inputBuilder) doc(i int) *ast.Term {
 	if t := ib.b.Schemas.Type(ib.cur.Kind.Suffix); t != nil {
 		elem = t.Root
 	}
-	if i == 0 {
+	if i == 0 && ib.base == nil {
 		ib.app.Root = len(ib.app.Locs)
 	}
 	return ib.elem(ib.cur.Root, elem, ib.cur.Root.Name, false, true)
@@ -276,15 +389,23 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 		ck := childKnown && ce != nil
 		multi := len(cs) > 1
 		if ck && !ce.Repeated && multi {
-			// a single element written more than once (Salesforce rejects the file): rules
-			// see the first occurrence, so the input keeps the schema's shape; the others
-			// are built for their refs and listed as invalid values.
-			items = append(items, item(name, ib.elem(cs[0], ce, childPath(prefix, name, cs, cs[0]), true, ck)))
-			for _, c := range cs[1:] {
-				p, r := childPath(prefix, name, cs, c), len(ib.app.Locs)
-				ib.elem(c, ce, p, true, ck)
-				ib.invalid = append(ib.invalid, invalidTerm(r, name, p, strings.TrimSpace(c.Text), "a single "+name+" element, not "+itoa(len(cs))))
+			// a single element written more than once (Salesforce keeps one of them): the
+			// input keeps the schema's shape with the occurrence this variant picks; in the
+			// base input the others are built for their refs and listed as duplicates,
+			// and each is picked by a variant of its own.
+			pick := ib.pick(len(cs))
+			for i, c := range cs {
+				p := childPath(prefix, name, cs, c)
+				if i == pick {
+					items = append(items, item(name, ib.elem(c, ce, p, true, ck)))
+				} else if ib.base == nil {
+					ib.elem(c, ce, p, true, ck)
+				}
+				if i > 0 && ib.base == nil {
+					ib.duplicates = append(ib.duplicates, duplicateTerm(ib.refs[c], name, p, ib.cur.Path, "", i+1))
+				}
 			}
+			ib.variants = max(ib.variants, len(cs)-1)
 			continue
 		}
 		if (ce != nil && ce.Repeated) || multi {
@@ -427,15 +548,23 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 	case schema.URLList:
 		lines := ib.cur.TextLines(n)
 		urls := make([]*ast.Term, 0, len(lines))
-		for _, l := range lines {
-			r := len(ib.app.Locs)
-			ib.app.Locs = append(ib.app.Locs, Loc{Doc: ib.docIndex, Path: path, Start: l.Start, End: l.End, Value: l.Value, Repeated: true})
+		refs, built := ib.lineRefs[n]
+		for i, l := range lines {
+			var r int
+			if built {
+				r = refs[i]
+			} else {
+				r = len(ib.app.Locs)
+				ib.app.Locs = append(ib.app.Locs, Loc{Doc: ib.docIndex, Path: path, Start: l.Start, End: l.End, Value: l.Value, Repeated: true})
+				refs = append(refs, r)
+			}
 			urls = append(urls, ast.ObjectTerm(
 				item("_ref", ast.InternedTerm(r)),
 				item("value", ast.StringTerm(l.Value)),
 				item("url", urlFacts(l.Value)),
 			))
 		}
+		ib.lineRefs[n] = refs
 		items = append(items, item("urls", ast.ArrayTerm(urls...)))
 	case schema.CSV:
 		var parts []*ast.Term

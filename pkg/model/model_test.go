@@ -51,7 +51,18 @@ func ca(t *testing.T, body string) (*model.App, map[string]any) {
 
 func input(t *testing.T, a *model.App) map[string]any {
 	t.Helper()
-	v, err := ast.JSON(a.Input)
+	return jsonOf(t, a.Input)
+}
+
+// variantInput is the i-th variant of the app's input (see model.App.Variants).
+func variantInput(t *testing.T, a *model.App, i int) map[string]any {
+	t.Helper()
+	return jsonOf(t, a.Variants[i])
+}
+
+func jsonOf(t *testing.T, in ast.Value) map[string]any {
+	t.Helper()
+	v, err := ast.JSON(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +272,6 @@ func TestInvalidValues(t *testing.T) {
 		{"refreshTokenPolicy", "oauthPolicy/refreshTokenPolicy", "specific_lifetime:90:WEEKS", 7},
 		{"sessionTimeout", "sessionPolicy/sessionTimeout", "ten", 10},
 		{"contactEmail", "contactEmail", "", 12},
-		{"description", "description[1]", "two", 14},
 	}
 	var got []entry
 	for _, v := range at(t, in, "invalidValues").([]any) {
@@ -281,9 +291,28 @@ func TestInvalidValues(t *testing.T) {
 	if v := at(t, in, "connectedApp.sessionPolicy.sessionTimeout.value"); v != "ten" {
 		t.Errorf("sessionTimeout %#v", v)
 	}
-	// a single element written twice keeps the schema's shape: rules see the first
+	// a single element written twice keeps the schema's shape: the input shows the first,
+	// lists the second as a duplicate, and a variant shows the second
 	if v := at(t, in, "connectedApp.description.value"); v != "one" {
 		t.Errorf("description %#v", at(t, in, "connectedApp.description"))
+	}
+	dups := at(t, in, "duplicates").([]any)
+	if len(dups) != 1 || at(t, dups[0], "path") != "description[1]" || at(t, dups[0], "occurrence") != json.Number("2") ||
+		a.Locs[ref(t, dups[0])].Start.Line != 14 {
+		t.Errorf("duplicates %v", dups)
+	}
+	if len(a.Variants) != 1 {
+		t.Fatalf("%d variants, want 1", len(a.Variants))
+	}
+	v := variantInput(t, a, 0)
+	if got := at(t, v, "connectedApp.description.value"); got != "two" {
+		t.Errorf("variant description %#v", got)
+	}
+	if ref(t, at(t, v, "connectedApp.description")) != ref(t, dups[0]) {
+		t.Error("the variant's description has another ref than the duplicate")
+	}
+	if fmt.Sprint(at(t, v, "invalidValues")) != fmt.Sprint(at(t, in, "invalidValues")) {
+		t.Error("the variant lists other invalid values")
 	}
 }
 

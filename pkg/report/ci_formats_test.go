@@ -161,11 +161,12 @@ func TestJUnit(t *testing.T) {
 		!strings.Contains(cal101.Failure.Text, "<scopes>Full</scopes>") || !strings.Contains(cal101.Failure.Text, "https://example.com/cal101") {
 		t.Errorf("CAL101 case %+v %+v", cal101, cal101.Failure)
 	}
-	if m := doc.Suites[3].Cases[0].Failure.Message; m != "consumerSecret ABCD… (64 characters) is committed: 100% exposed\nrotate it" {
-		t.Errorf("line break not kept in the attribute: %q", m)
+	// control characters are escaped, as in every format read in a terminal or CI log
+	if m := doc.Suites[3].Cases[0].Failure.Message; m != `consumerSecret ABCD… (64 characters) is committed: 100% exposed\nrotate it` {
+		t.Errorf("line break not escaped in the attribute: %q", m)
 	}
-	if m := doc.Suites[4].Cases[0].Failure.Message; !strings.HasSuffix(m, "@team \uFFFD") {
-		t.Errorf("control character not replaced: %q", m)
+	if m := doc.Suites[4].Cases[0].Failure.Message; !strings.HasSuffix(m, `@team \x01`) {
+		t.Errorf("control character not escaped: %q", m)
 	}
 
 	// suppressed findings are skipped test cases with --include-suppressed
@@ -193,8 +194,8 @@ func TestGitHub(t *testing.T) {
 	out := string(render(t, "github", ciReport()))
 	want := []string{
 		"::error file=force-app/main/default/connectedApps/Postman.connectedApp-meta.xml,line=8,col=9,endLine=8,endColumn=30,title=CAL101 FullAccessScope::OAuth scope Full grants <everything> & more (app Postman)",
-		"::warning file=force-app/main/default/connectedApps/Postman.connectedApp-meta.xml,line=5,endLine=10,title=CAL501 PkceNotRequired::oauthConfig has no isPkceRequired | *not* required_by `default` [x](y) @team \x01 (app Postman)",
-		"::error file=force-app/weird%2C name%3A x.connectedApp-meta.xml,line=5,col=9,endLine=5,endColumn=120,title=CAL301 CommittedConsumerSecret::consumerSecret ABCD… (64 characters) is committed: 100%25 exposed%0Arotate it (app Weird_App)",
+		"::warning file=force-app/main/default/connectedApps/Postman.connectedApp-meta.xml,line=5,endLine=10,title=CAL501 PkceNotRequired::oauthConfig has no isPkceRequired | *not* required_by `default` [x](y) @team \\x01 (app Postman)",
+		"::error file=force-app/weird%2C name%3A x.connectedApp-meta.xml,line=5,col=9,endLine=5,endColumn=120,title=CAL301 CommittedConsumerSecret::consumerSecret ABCD… (64 characters) is committed: 100%25 exposed\\nrotate it (app Weird_App)",
 		"::warning file=retrieve.zip!unpackaged/connectedApps/Zip.connectedApp,line=3,col=5,endLine=3,endColumn=50,title=CAL002 InvalidSuppression::invalid suppression: unknown rule id \"CAL999\"; it suppresses nothing (app Zip)",
 		"::error file=force-app/Bad.connectedApp-meta.xml,line=5,col=1,title=calint error::not well-formed XML: unexpected EOF",
 	}

@@ -183,21 +183,22 @@ func (r *Report) RuleByID(id string) (rule.Rule, bool) {
 // Writer writes a report in one format.
 type Writer func(w io.Writer, r *Report) error
 
-// WriterFor returns the writer of a format.
+// WriterFor returns the writer of a format. The formats read in terminals and CI logs
+// (text, github, markdown, junit) show control characters escaped (see Printable).
 func WriterFor(format string) (Writer, error) {
 	switch format {
 	case "text":
-		return Text, nil
+		return printable(Text), nil
 	case "json":
 		return JSON, nil
 	case "sarif":
 		return SARIF, nil
 	case "junit":
-		return JUnit, nil
+		return printable(JUnit), nil
 	case "github":
-		return GitHub, nil
+		return printable(GitHub), nil
 	case "markdown":
-		return Markdown, nil
+		return printable(Markdown), nil
 	case "html":
 		return HTML, nil
 	}

@@ -58,14 +58,18 @@ func Verdict(s Summary, outputs []string) string {
 	return b.String()
 }
 
-// Hint is the advice for a failing run that used no baseline: how to accept today's
-// findings and fail only on new ones, or suppress one with a reason. It is empty when
-// the run did not fail on findings.
+// Hint is the advice for a run that failed on findings: with no baseline, how to accept
+// today's findings and fail only on new ones; always, how to suppress one with a reason.
+// It is empty when the run did not fail on findings.
 func Hint(s Summary, usedBaseline bool) string {
-	if !s.Failed || s.Errors > 0 || usedBaseline || s.Baselined > 0 {
+	if !s.Failed || s.Errors > 0 {
 		return ""
 	}
-	return "calint: hint: to accept today's findings and fail only on new ones, run `calint --write-baseline .calint-baseline.json` once and scan with `--baseline .calint-baseline.json` (or gate a pull request with `--new-since origin/main`); to accept one finding, add `<!-- calint:ignore CALnnn reason=\"...\" -->` before its element or an `ignore:` entry in .calint.yaml (docs/suppressions.md)"
+	one := "add `<!-- calint:ignore CALnnn reason=\"...\" -->` before its element or an `ignore:` entry in .calint.yaml (docs/suppressions.md)"
+	if usedBaseline || s.Baselined > 0 || s.NewSince != "" {
+		return "calint: hint: to accept a finding, " + one
+	}
+	return "calint: hint: to accept today's findings and fail only on new ones, run `calint --write-baseline .calint-baseline.json` once and scan with `--baseline .calint-baseline.json` (or gate a pull request with `--new-since origin/main`); to accept one finding, " + one
 }
 
 func orDefault(s, def string) string {
@@ -82,7 +86,7 @@ func AppendStepSummary(path string, r *Report) error {
 	if err != nil {
 		return fmt.Errorf("step summary: %w", err)
 	}
-	if err := StepSummary(f, r); err != nil {
+	if err := printable(StepSummary)(f, r); err != nil {
 		f.Close()
 		return fmt.Errorf("step summary: %w", err)
 	}

@@ -245,6 +245,7 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 		}
 		return nil
 	}
+	doc.Occurrence = f.Occurrence
 	if f.ForceIgnored {
 		s.forceIgnored.Store(doc, true)
 	}
@@ -305,7 +306,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 	} else {
 		res.Apps = append(res.Apps, Summarize(app))
 	}
-	vs, err := s.opts.Engine.Eval(ctx, app.Input)
+	vs, err := s.eval(ctx, app)
 	if err != nil {
 		return fmt.Errorf("app %s (%s): %w", app.Name, app.Docs[0].Path, err)
 	}
@@ -346,6 +347,33 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		res.Findings = append(res.Findings, f)
 	}
 	return nil
+}
+
+// eval evaluates the app's input and each of its variants (one per further occurrence of a
+// duplicated element or file), so a duplicate never hides a finding, and unions the
+// violations without repeating one.
+func (s *scanner) eval(ctx context.Context, app *model.App) ([]engine.Violation, error) {
+	vs, err := s.opts.Engine.Eval(ctx, app.Input)
+	if err != nil || len(app.Variants) == 0 {
+		return vs, err
+	}
+	seen := make(map[engine.Violation]bool, len(vs))
+	for _, v := range vs {
+		seen[v] = true
+	}
+	for _, in := range app.Variants {
+		more, err := s.opts.Engine.Eval(ctx, in)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range more {
+			if !seen[v] {
+				seen[v] = true
+				vs = append(vs, v)
+			}
+		}
+	}
+	return vs, nil
 }
 
 // intern returns the canonical copy of s.

@@ -24,6 +24,14 @@ func (s *Set) JSONSchema() ([]byte, error) {
 			"name": typ("string"),
 			"path": typ("string"),
 		})),
+		"duplicates": array(object(obj{
+			"_ref":       typ("integer"),
+			"name":       typ("string"),
+			"path":       typ("string"),
+			"file":       typ("string"),
+			"occurrence": typ("integer"),
+			"what":       typ("string"),
+		})),
 		"invalidValues": array(object(obj{
 			"_ref":     typ("integer"),
 			"name":     typ("string"),

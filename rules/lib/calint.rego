@@ -9,8 +9,8 @@ default_options := {
 	"callback-hosts": [],
 	"max-refresh-token-lifetime-days": 90,
 	"max-refresh-token-idle-days": 30,
-	"max-trusted-ip-addresses": 65536,
-	"privileged-grants": ["System Administrator"],
+	"max-trusted-ip-addresses": 256,
+	"privileged-grants": ["System Administrator", "Admin", "*system admin*", "*sys admin*", "*systemadmin*", "*sysadmin*", "administrateur syst*me*", "administrador del sistema*", "administrador do sistema*", "amministratore del sistema*", "systeembeheerder*", "システム管理者*"],
 }
 
 # option returns the value of an option for the current app: the app's override in

@@ -27,9 +27,9 @@ child_or_parent(parent, name) := parent[name]
 
 child_or_parent(parent, name) := parent if not parent[name]
 
-# client_credentials_flags: the leaves that enable the OAuth client credentials flow
+# client_credentials_flags: the leaves that switch the OAuth client credentials flow on
 # (CA oauthConfig/isClientCredentialEnabled; ECA isClientCredentialsFlowEnabled in
-# .ecaGlblOauth or .ecaOauthPlcy).
+# .ecaGlblOauth and in .ecaOauthPlcy), those that are true.
 client_credentials_flags contains input.connectedApp.oauthConfig.isClientCredentialEnabled if {
 	is_true(input.connectedApp.oauthConfig, "isClientCredentialEnabled")
 }
@@ -42,7 +42,34 @@ client_credentials_flags contains input.ecaOauthPlcy.isClientCredentialsFlowEnab
 	is_true(input.ecaOauthPlcy, "isClientCredentialsFlowEnabled")
 }
 
-client_credentials_enabled if count(client_credentials_flags) > 0
+# client_credentials_state: whether the client credentials flow is on. "on": a connected app
+# enables it, or an External Client App enables it in both its global OAuth settings and
+# its OAuth policies (Salesforce Help: the flow must be enabled in the app's settings and in
+# its policies, where the run-as user is set). "unverified": an External Client App enables
+# it in one of the two files and the other is not in the scan (the global settings should
+# not be in source control), so whether it is on could not be checked. Undefined: off (an
+# ECA whose two files disagree, as in a retrieve where the policy turned it off, is off).
+client_credentials_state := "on" if {
+	is_true(input.connectedApp.oauthConfig, "isClientCredentialEnabled")
+}
+
+client_credentials_state := "on" if {
+	is_true(input.ecaGlblOauth, "isClientCredentialsFlowEnabled")
+	is_true(input.ecaOauthPlcy, "isClientCredentialsFlowEnabled")
+}
+
+client_credentials_state := "unverified" if {
+	is_true(input.ecaGlblOauth, "isClientCredentialsFlowEnabled")
+	not input.ecaOauthPlcy
+}
+
+client_credentials_state := "unverified" if {
+	is_true(input.ecaOauthPlcy, "isClientCredentialsFlowEnabled")
+	not input.ecaGlblOauth
+}
+
+# client_credentials_enabled: the client credentials flow is on (see client_credentials_state).
+client_credentials_enabled if client_credentials_state == "on"
 
 # token_exchange_flags: the leaves that enable the OAuth token exchange flow
 # (CA oauthConfig/isTokenExchangeEnabled or oauthPolicy/isTokenExchangeFlowEnabled;
