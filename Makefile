@@ -3,7 +3,11 @@ GOLANGCI_LINT_VERSION := v2.15.0
 OPA_VERSION := v1.22.2
 GOBIN ?= $(shell go env GOPATH)/bin
 
+<<<<<<< HEAD
 .PHONY: help build test check lint generate fuzz bench tools
+=======
+.PHONY: help build test check lint generate check-generated fuzz bench tools screenshot
+>>>>>>> main
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -34,6 +38,9 @@ fuzz: ## fuzz the parser for a minute
 
 bench: ## measure calint against the parse floor and conftest on 1 to 50,000 apps (docs/performance.md)
 	scripts/bench
+
+screenshot: ## render docs/images/html-report.png, the HTML report of testdata/example, with headless Chromium
+	scripts/screenshot
 
 tools: ## install the pinned tools the tests use
 	go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)

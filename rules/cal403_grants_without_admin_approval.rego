@@ -39,5 +39,5 @@ deny contains {"msg": msg, "node": target} if {
 	input.connectedApp.oauthConfig
 	count(grants) > 0
 	not input.connectedApp.oauthConfig.isAdminApproved.value == true
-	msg := sprintf("the app grants %s but oauthConfig/isAdminApproved is not true, so for OAuth the grants restrict nothing; set isAdminApproved to true", [concat(", ", sort(grants))])
+	msg := sprintf("the grants (%s) restrict nothing for OAuth because oauthConfig/isAdminApproved is not true: every user may still self-authorize; set isAdminApproved to true", [concat(", ", sort(grants))])
 }

@@ -64,7 +64,7 @@ test_eca_passes if {
 test_whole_violation if {
 	app := ca_grants({"isAdminApproved": {"_ref": 2, "value": false}}, grants)
 	t.equals(cal403.deny, {{
-		"msg": "the app grants permissionSetName Sync_Users, profileName Sales User but oauthConfig/isAdminApproved is not true, so for OAuth the grants restrict nothing; set isAdminApproved to true",
+		"msg": "the grants (permissionSetName Sync_Users, profileName Sales User) restrict nothing for OAuth because oauthConfig/isAdminApproved is not true: every user may still self-authorize; set isAdminApproved to true",
 		"node": app.connectedApp.oauthConfig.isAdminApproved,
 	}}) with input as app
 }

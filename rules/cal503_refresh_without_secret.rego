@@ -10,7 +10,9 @@
 #   (`refresh_token`, `offline_access`; `OfflineAccess` deploys as `RefreshToken`). Salesforce's
 #   scope reference says `full` "does not return a refresh token. You must explicitly request
 #   the refresh_token scope to get a refresh token", so an app without that scope has no
-#   refresh token to protect and the setting is moot.
+#   refresh token to protect and the setting is moot. Likewise a connected app whose
+#   `oauthPolicy/refreshTokenPolicy` is `zero` ("Expire refresh token immediately") never holds
+#   a usable refresh token.
 #
 #   Severity: medium: the finding needs a leaked refresh token first. Salesforce's security
 #   controls "Require Secret for Refresh Token Flow" (connected apps and External Client Apps)
@@ -52,6 +54,7 @@ finding(parent, node) := {"msg": concat("", [msg, "; refresh token rotation is o
 
 deny contains finding(oc, oc.isSecretRequiredForRefreshToken) if {
 	lib.refresh_scope_granted
+	not input.connectedApp.oauthPolicy.refreshTokenPolicy.value == "zero"
 	oc := input.connectedApp.oauthConfig
 	lib.is_false(oc, "isSecretRequiredForRefreshToken")
 }

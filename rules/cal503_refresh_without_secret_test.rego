@@ -19,6 +19,13 @@ test_no_refresh_scope_passes if {
 	count(cal503.deny) == 1 with input as t.ca_oauth({"isSecretRequiredForRefreshToken": t.leaf(2, false), "scopes": [t.leaf(3, "OfflineAccess")]})
 }
 
+# refreshTokenPolicy zero expires every refresh token at once (real corpus: jaumejuanos Postman)
+test_zero_policy_passes if {
+	inp := ca_refresh({"isSecretRequiredForRefreshToken": t.leaf(2, false)})
+	count(cal503.deny) == 0 with input as object.union(inp, {"connectedApp": {"oauthPolicy": {"_ref": 30, "refreshTokenPolicy": t.leaf(31, "zero")}}})
+	count(cal503.deny) == 1 with input as object.union(inp, {"connectedApp": {"oauthPolicy": {"_ref": 30, "refreshTokenPolicy": t.leaf(31, "infinite")}}})
+}
+
 # Salesforce's control: low risk when refresh token rotation is on
 test_rotation_on_is_low if {
 	r := cal503.deny with input as ca_refresh({"isSecretRequiredForRefreshToken": t.leaf(2, false), "isRefreshTokenRotationEnabled": t.leaf(3, true)})

@@ -7,6 +7,9 @@
 #   detected and stops working; without it, a stolen token works silently until it expires.
 #   For an external client app the setting lives in `.ecaGlblOauth`; an app without that file
 #   in the scan is not checked (the file should not be in source control).
+#
+#   Not reported on a connected app whose `oauthPolicy/refreshTokenPolicy` is `zero` ("Expire
+#   refresh token immediately"): no refresh token lives long enough to be stolen and reused.
 # related_resources:
 #   - ref: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_connectedapp.htm
 #     description: documentation
@@ -32,6 +35,7 @@ deny contains {
 	"node": lib.child_or_parent(parent, "isRefreshTokenRotationEnabled"),
 } if {
 	lib.refresh_scope_granted
+	not input.connectedApp.oauthPolicy.refreshTokenPolicy.value == "zero" # refresh tokens expire at once
 	some parent in settings
 	not lib.is_true(parent, "isRefreshTokenRotationEnabled")
 }

@@ -12,6 +12,16 @@ test_ca_absent_fires_on_oauth_config if {
 	f.node._ref == 1
 }
 
+# refreshTokenPolicy zero expires every refresh token at once (real corpus shape)
+test_ca_zero_policy_passes if {
+	inp := t.ca({
+		"oauthConfig": {"_ref": 1, "scopes": [{"_ref": 2, "value": "RefreshToken"}]},
+		"oauthPolicy": {"_ref": 3, "refreshTokenPolicy": t.leaf(4, "zero")},
+	})
+	count(cal504.deny) == 0 with input as inp
+	count(cal504.deny) == 1 with input as object.union(inp, {"connectedApp": {"oauthPolicy": {"refreshTokenPolicy": t.leaf(4, "infinite")}}})
+}
+
 test_ca_false_fires if {
 	r := cal504.deny with input as t.ca_oauth({
 		"_ref": 1,

@@ -26,7 +26,7 @@ package calint.rules.cal509
 import data.calint.lib
 
 deny contains {
-	"msg": "isDeviceFlowEnabled is true: the device flow lets an attacker phish users into authorising the app with a short code",
+	"msg": "isDeviceFlowEnabled is true: the device flow lets an attacker phish users into authorizing the app with a short code",
 	"node": input.ecaGlblOauth.isDeviceFlowEnabled,
 } if {
 	lib.is_true(input.ecaGlblOauth, "isDeviceFlowEnabled")

@@ -32,7 +32,7 @@ test_ca_never_fires if {
 test_whole_violation if {
 	app := t.eca_glbl({"_ref": 0, "isDeviceFlowEnabled": {"_ref": 1, "value": true}})
 	t.equals(cal509.deny, {{
-		"msg": "isDeviceFlowEnabled is true: the device flow lets an attacker phish users into authorising the app with a short code",
+		"msg": "isDeviceFlowEnabled is true: the device flow lets an attacker phish users into authorizing the app with a short code",
 		"node": app.ecaGlblOauth.isDeviceFlowEnabled,
 	}}) with input as app
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/calint/calint/pkg/engine"
+	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/report"
 )
 
@@ -86,8 +87,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 			return ExitOK
 		}
 		fmt.Fprintf(env.Stderr, "calint: %s\n", oneLine(err.Error()))
-		var ue *usageError
-		if errors.As(err, &ue) {
+		_, isUsage := errors.AsType[*usageError](err)
+		_, lintUsage := errors.AsType[*lint.UsageError](err)
+		if isUsage || lintUsage {
 			fmt.Fprintln(env.Stderr, "Run 'calint help' for usage.")
 		}
 		if code == 0 {
@@ -163,7 +165,7 @@ func flagError(err error) error {
 
 // loadEngine compiles the rules with default config; used by rules and explain.
 func loadEngine(ctx context.Context, policies []string) (*engine.Engine, error) {
-	mods, err := LoadPolicies(policies)
+	mods, err := lint.LoadPolicies(policies)
 	if err != nil {
 		return nil, err
 	}

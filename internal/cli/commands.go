@@ -4,22 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
-	"github.com/calint/calint/pkg/engine"
-	"github.com/calint/calint/pkg/fserr"
 	"github.com/calint/calint/pkg/report"
 	"github.com/calint/calint/pkg/rule"
-	"github.com/calint/calint/pkg/sidefile"
 )
 
 // version and commit are set with -ldflags "-X"; build info fills them otherwise.
@@ -91,70 +84,6 @@ func goVersion() string {
 		return bi.GoVersion
 	}
 	return "unknown"
-}
-
-// LoadPolicies reads custom Rego modules from files and directories (recursively; test
-// files are left out). A file named twice (a directory and a file in it, the config and
-// --policy) is read once.
-func LoadPolicies(paths []string) ([]engine.Module, error) {
-	var mods []engine.Module
-	seen := map[string]bool{}
-	add := func(f string, b []byte) {
-		name := displayPath(f)
-		if !seen[name] {
-			seen[name] = true
-			mods = append(mods, engine.Module{Name: name, Src: string(b)})
-		}
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("policy %s: %w", p, fserr.Cause(err))
-		}
-		if !st.IsDir() {
-			b, err := sidefile.Read(p)
-			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", p, err)
-			}
-			add(p, b)
-			continue
-		}
-		files, err := regoFiles(p, false)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			b, err := sidefile.Read(f)
-			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, err)
-			}
-			add(f, b)
-		}
-	}
-	return mods, nil
-}
-
-// regoFiles lists the .rego files under dir, sorted: the policies, or with tests the
-// _test.rego files.
-func regoFiles(dir string, tests bool) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(f string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && f != dir && (d.Name() == ".git" || d.Name() == "node_modules") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(f, ".rego") && strings.HasSuffix(f, "_test.rego") == tests {
-			files = append(files, f)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("policy %s: %w", dir, fserr.Cause(err))
-	}
-	sort.Strings(files)
-	return files, nil
 }
 
 func runRules(ctx context.Context, args []string, env Env) (int, error) {

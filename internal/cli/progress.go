@@ -81,12 +81,11 @@ func (p *progress) loop() {
 	}
 }
 
-// callback is the scan's per-file callback, nil when there is no display.
-func (p *progress) callback() func(int) {
-	if p == nil {
-		return nil
+// add counts a file scanned.
+func (p *progress) add() {
+	if p != nil {
+		p.n.Add(1)
 	}
-	return func(int) { p.n.Add(1) }
 }
 
 // stop ends the display and erases the line.

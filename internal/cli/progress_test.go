@@ -60,7 +60,7 @@ func TestProgressDelay(t *testing.T) {
 		t.Error("--quiet: want no display")
 	}
 	var none *progress
-	none.start().callback()
+	none.start().add()
 	none.stop() // a nil display does nothing
 }
 
@@ -75,7 +75,7 @@ func TestProgressQuickScanShowsNothing(t *testing.T) {
 		return nil // never: the scan ends first
 	}
 	p.start()
-	p.callback()(1)
+	p.add()
 	if d := <-asked; d != time.Second {
 		t.Errorf("waited for %s, want 1s", d)
 	}
@@ -93,9 +93,8 @@ func TestProgressSlowScanShowsCountAndErasesIt(t *testing.T) {
 	fire := make(chan time.Time, 1)
 	p.after = func(time.Duration) <-chan time.Time { return fire }
 	p.start()
-	cb := p.callback()
-	cb(1)
-	cb(2)
+	p.add()
+	p.add()
 	fire <- time.Time{}
 	<-w.wrote // the first display
 	p.stop()

@@ -11,14 +11,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calint/calint/pkg/config"
-	"github.com/calint/calint/pkg/discover"
-	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/gitdiff"
+	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/report"
-	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
-	"github.com/calint/calint/pkg/sidefile"
 )
 
 type scanFlags struct {
@@ -40,7 +36,6 @@ type scanFlags struct {
 }
 
 func runScan(ctx context.Context, args []string, env Env) (int, error) {
-	start := time.Now()
 	var f scanFlags
 	fs := newFlagSet("scan", env)
 	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+strings.Join(report.Formats, ", ")+" (default text, or the -o file's extension)")
@@ -77,19 +72,11 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 			return ExitError, usagef("--format: %s", err)
 		}
 	}
-	if f.failOn != "" {
-		if f.failOn, err = config.ParseFailOn(f.failOn); err != nil {
-			return ExitError, usagef("--fail-on %s", err)
-		}
-	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	if slices.Contains(paths, "-") && f.stdinFilename == "" {
 		return ExitError, usagef("reading standard input (-) needs --stdin-filename NAME")
-	}
-	if f.newSince != "" && slices.Contains(paths, "-") {
-		return ExitError, usagef("--new-since cannot compare standard input (-) with git")
 	}
 	outs, err := planOutputs(f.outputs, f.format, paths)
 	if err != nil {
@@ -97,106 +84,34 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	}
 	wantsHTML := slices.ContainsFunc(outs, func(o output) bool { return o.format == "html" })
 
-	// config: read once for its policies, then validated against the loaded rules
-	cfgPath := f.config
-	if cfgPath == "" {
-		var notes []string
-		cfgPath, notes = config.Lookup(".", paths, displayPath)
-		for _, n := range notes {
-			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(n, false))
-		}
-		if cfgPath != "" && (len(notes) > 0 || displayPath(cfgPath) != config.FileName) {
-			// not the obvious ./.calint.yaml: say which one
-			fmt.Fprintf(env.Stderr, "calint: using config %s\n", displayPath(cfgPath))
-		}
-	}
-	cfg := &config.Config{}
-	var cfgBytes []byte
-	if cfgPath != "" {
-		cfgBytes, err = sidefile.Read(cfgPath)
-		if err != nil {
-			return ExitError, fmt.Errorf("config %s: %w", cfgPath, err)
-		}
-		cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, nil)
-		if err != nil {
-			// report every problem at once, unknown built-in rule ids included
-			if _, err2 := config.Parse(displayPath(cfgPath), cfgBytes, engine.IsBuiltinRule); err2 != nil {
-				return ExitError, err2
-			}
-			return ExitError, err
-		}
-	}
-	policyPaths := append(slices.Clone(cfg.Policies), f.policies...)
-	mods, err := LoadPolicies(policyPaths)
-	if err != nil {
-		return ExitError, err
-	}
-	disabled := map[string]bool{}
-	for id, rc := range cfg.Rules {
-		if rc.Enabled != nil && !*rc.Enabled {
-			disabled[id] = true
-		}
-	}
-	for _, id := range f.disable {
-		disabled[id] = true
-	}
-	for _, id := range f.enable {
-		delete(disabled, id)
-	}
-	eng, err := engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: disabled, Policies: mods, Timeout: cfg.Timeout})
-	if err != nil {
-		return ExitError, err
-	}
-	known := func(id string) bool { _, ok := eng.Rule(id); return ok }
-	if cfgPath != "" {
-		if cfg, err = config.Parse(displayPath(cfgPath), cfgBytes, known); err != nil {
-			return ExitError, err
-		}
-	}
-	for _, id := range append(slices.Clone(f.enable), f.disable...) {
-		if !known(id) {
-			return ExitError, usagef("unknown rule id %q (see 'calint rules')", id)
-		}
-	}
-	severity := map[string]string{}
-	for id, rc := range cfg.Rules {
-		if rc.Severity != "" {
-			severity[id] = rc.Severity
-		}
-	}
-	failOn := f.failOn
-	if failOn == "" {
-		failOn = cfg.FailOn
-	}
-	if failOn == "" {
-		failOn = "high"
-	}
-	if err := f.suppress.prepare(ctx, paths); err != nil {
-		return ExitError, err
-	}
-	for _, o := range outs {
-		if err := checkOutput(o.path, paths, append([]string{cfgPath, f.suppress.baseline}, policyPaths...)); err != nil {
-			return ExitError, err
-		}
-	}
 	if f.jobs > scan.MaxJobs {
 		fmt.Fprintf(env.Stderr, "calint: --jobs %d is more than calint uses; running %d workers\n", f.jobs, scan.MaxJobs)
 	}
-	note := func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) }
 
-	prog := newProgress(env, f.quiet).start()
-	scanOpts := scan.Options{
-		Paths:    paths,
-		Discover: discover.Options{Exclude: cfg.Exclude, Stdin: env.Stdin, StdinFilename: f.stdinFilename, Note: note},
-		Engine:   eng,
-		Jobs:     f.jobs,
-		Severity: severity,
-		Disabled: disabled,
-		Progress: prog.callback(),
+	// the progress display starts with the scan, after the rules are compiled
+	var prog *progress
+	res, err := lint.Run(ctx, lint.Options{
+		Paths:                    paths,
+		ConfigFile:               f.config,
+		Policies:                 f.policies,
+		Enable:                   f.enable,
+		Disable:                  f.disable,
+		FailOn:                   f.failOn,
+		Jobs:                     f.jobs,
+		Stdin:                    env.Stdin,
+		StdinFilename:            f.stdinFilename,
+		Baseline:                 f.suppress.baseline,
+		WriteBaseline:            f.suppress.writeBaseline,
+		NoInlineSuppressions:     f.suppress.noInline,
+		ReportUnusedSuppressions: f.suppress.reportUnused,
+		ChangedSince:             f.suppress.changedSince,
+		NewSince:                 f.newSince,
+		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) },
+		ScanStarted:              func() { prog = newProgress(env, f.quiet).start() },
+		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: !wantsHTML,
-	}
-	res, err := scan.Run(ctx, scanOpts)
+	})
 	prog.stop()
 	if ctx.Err() != nil {
 		return ExitInterrupted, errors.New("interrupted: no report written")
@@ -204,50 +119,26 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-
-	rules := make([]rule.Rule, 0, len(eng.Rules()))
-	for _, r := range eng.Rules() {
-		if !disabled[r.ID] {
-			if sev := severity[r.ID]; sev != "" {
-				r.Severity = sev
-			}
-			rules = append(rules, r)
+	for _, o := range outs {
+		if err := checkOutput(o.path, paths, res.Inputs); err != nil {
+			return ExitError, err
 		}
 	}
-	fixed, err := f.suppress.apply(res, cfg, cfgPath, eng, rules, env)
-	if err != nil {
-		return ExitError, err
+	if f.suppress.writeBaseline != "" {
+		n := res.BaselineWritten
+		fmt.Fprintf(env.Stderr, "calint: wrote %d %s to baseline %s\n", n, countNoun(n, "finding", "findings"), displayPath(f.suppress.writeBaseline))
 	}
 	cwd, _ := os.Getwd()
-	rep := &report.Report{
-		Version:  Version(),
-		Rules:    rules,
-		Findings: res.Findings,
-		Errors:   res.Errors,
-		Apps:     res.Apps,
-		Quiet:    f.quiet,
-		Verbose:  f.verbose,
-		Root:     cwd,
-		Category: f.sarifCategory,
-
-		IncludeSuppressed: f.suppress.includeSuppressed,
-	}
+	rep := res.Report
+	rep.Version = Version()
+	rep.Quiet = f.quiet
+	rep.Root = cwd
+	rep.Category = f.sarifCategory
+	rep.IncludeSuppressed = f.suppress.includeSuppressed
+	rep.Verbose = f.verbose
 	if wantsHTML {
 		rep.Meta = scanMeta(ctx, paths, env)
 	}
-	var since report.Summary
-	if f.newSince != "" {
-		noInline := f.suppress.noInline || (cfg.InlineSuppressions != nil && !*cfg.InlineSuppressions)
-		if err := newSinceScan(ctx, f.newSince, paths, scanOpts, res, &since, cfg, cfgPath, noInline, eng, rules); err != nil {
-			return ExitError, err
-		}
-		rep.Findings = res.Findings
-	}
-	code := summarize(rep, res, failOn)
-	rep.Summary.NewSince, rep.Summary.Preexisting, rep.Summary.FixedSince = since.NewSince, since.Preexisting, since.FixedSince
-	rep.Summary.Fixed = fixed
-	rep.Duration = time.Since(start)
-	rep.Summary.DurationMS = rep.Duration.Milliseconds()
 
 	if ctx.Err() != nil {
 		return ExitInterrupted, errors.New("interrupted: no report written")
@@ -261,49 +152,20 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		}
 	}
 	textOnStdout := slices.ContainsFunc(outs, func(o output) bool { return o.path == "" && o.format == "text" })
-	if len(res.Errors) > 0 && !textOnStdout {
+	if len(rep.Errors) > 0 && !textOnStdout {
 		// machine formats and files carry the errors; repeat them on stderr for people
-		for _, e := range res.Errors {
+		for _, e := range rep.Errors {
 			fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(e.String(), false))
 		}
 	}
-	fmt.Fprintln(env.Stderr, report.Verdict(rep.Summary, where))
+	fmt.Fprintln(env.Stderr, report.Printable(report.Verdict(rep.Summary, where), false))
 	if h := report.Hint(rep.Summary, f.suppress.baseline != "" || f.suppress.writeBaseline != ""); h != "" {
 		fmt.Fprintln(env.Stderr, h)
 	}
 	if werr != nil {
 		return ExitError, werr
 	}
-	return code, nil
-}
-
-// summarize fills the report summary and returns the exit code.
-func summarize(rep *report.Report, res *scan.Result, failOn string) int {
-	s := report.Summary{Files: res.Files, Apps: res.AppCount, FailOn: failOn, Errors: len(res.Errors)}.WithAllSeverities()
-	threshold := rule.SeverityRank(failOn)
-	for _, f := range rep.Findings {
-		if f.Suppressed {
-			if f.Suppression != nil && f.Suppression.Kind == "baseline" {
-				s.Baselined++
-			} else {
-				s.Suppressed++
-			}
-			continue
-		}
-		s.Findings++
-		s.BySeverity[f.Severity]++
-		if threshold > 0 && rule.SeverityRank(f.Severity) >= threshold {
-			s.Failed = true
-		}
-	}
-	rep.Summary = s
-	switch {
-	case len(res.Errors) > 0:
-		return ExitError
-	case s.Failed:
-		return ExitFindings
-	}
-	return ExitOK
+	return res.Verdict.ExitCode(), nil
 }
 
 // checkOutput refuses a report path that is one of the run's inputs, by name or as the
@@ -338,19 +200,12 @@ func colorEnabled(noColor bool, env Env) bool {
 	return env.IsTerminal(env.Stdout)
 }
 
-func displayPath(p string) string {
-	if cwd, err := os.Getwd(); err == nil {
-		if abs, err := filepath.Abs(p); err == nil {
-			if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-				return filepath.ToSlash(rel)
-			}
-		}
-	}
-	return p
-}
+// displayPath is p relative to the working directory when inside it.
+func displayPath(p string) string { return lint.DisplayPath(p) }
 
 // scanMeta describes the run for the HTML report: when (SOURCE_DATE_EPOCH, if set, for
-// reproducible reports), which paths, and the git repository and commit of the first path.
+// reproducible reports), which paths (from the repository's top in git, else absolute),
+// and the git repository and commit of the first path.
 func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
 	m := report.Meta{Time: time.Now(), OPA: opaVersion()}
 	if sec, err := strconv.ParseInt(env.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
@@ -371,6 +226,18 @@ func scanMeta(ctx context.Context, paths []string, env Env) report.Meta {
 	}
 	if repo, ok := gitdiff.Describe(ctx, dir); ok {
 		m.Repository, m.Commit, m.Dirty = repo.Remote, repo.Commit, repo.Dirty
+		// in a repository, paths are shown from its top
+		if top, ok := gitdiff.Top(ctx, paths); ok {
+			for i, p := range m.Paths {
+				real := p
+				if r, err := filepath.EvalSymlinks(p); err == nil {
+					real = r
+				}
+				if rel, err := filepath.Rel(top, real); err == nil && !strings.HasPrefix(rel, "..") {
+					m.Paths[i] = filepath.ToSlash(rel)
+				}
+			}
+		}
 	}
 	return m
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/fixture"
 	"github.com/calint/calint/pkg/fserr"
+	"github.com/calint/calint/pkg/lint"
 	"github.com/calint/calint/pkg/repo"
 	"github.com/calint/calint/pkg/scan"
 	"github.com/calint/calint/pkg/sidefile"
@@ -72,11 +73,11 @@ type verifier struct {
 
 // run verifies one policy directory; it reports whether anything failed.
 func (v *verifier) run(ctx context.Context) (bool, error) {
-	policies, err := LoadPolicies([]string{v.dir})
+	policies, err := lint.LoadPolicies([]string{v.dir})
 	if err != nil {
 		return false, err
 	}
-	testFiles, err := regoFiles(v.dir, true)
+	testFiles, err := lint.RegoFiles(v.dir, true)
 	if err != nil {
 		return false, err
 	}
@@ -257,11 +258,5 @@ func (v *verifier) engineFor(ctx context.Context, base *engine.Engine, path stri
 	if err != nil {
 		return nil, err
 	}
-	disabled := map[string]bool{}
-	for id, rc := range cfg.Rules {
-		if rc.Enabled != nil && !*rc.Enabled {
-			disabled[id] = true
-		}
-	}
-	return engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: disabled, Policies: policies, Timeout: cfg.Timeout})
+	return engine.New(ctx, engine.Config{Data: cfg.Data(), Disabled: cfg.Disabled(), Policies: policies, Timeout: cfg.Timeout})
 }

@@ -62,7 +62,7 @@ func TestActionDefinition(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Fatalf("runs.using = %q, want composite", a.Runs.Using)
 	}
-	for _, in := range []string{"paths", "fail-on", "config", "args", "sarif-file", "upload-sarif", "category"} {
+	for _, in := range []string{"paths", "fail-on", "config", "args", "new-since", "sarif-file", "upload-sarif", "category"} {
 		def, ok := a.Inputs[in]
 		if !ok || def.Description == "" || def.Default == nil {
 			t.Errorf("input %s: missing, or without description or default", in)
@@ -169,10 +169,18 @@ func TestActionScripts(t *testing.T) {
 			steps[key] = s
 		}
 	}
+	// input defaults may be expressions; outside a pull request the base is empty
+	defaultCtx := map[string]string{"github.event.pull_request.base.sha": ""}
 	defaults := map[string]string{}
 	for k, v := range a.Inputs {
 		if v.Default != nil {
-			defaults[k] = *v.Default
+			defaults[k] = exprRe.ReplaceAllStringFunc(*v.Default, func(m string) string {
+				val, ok := defaultCtx[exprRe.FindStringSubmatch(m)[1]]
+				if !ok {
+					t.Fatalf("input %s: unknown expression %s in its default", k, m)
+				}
+				return val
+			})
 		}
 	}
 	withInputs := func(over map[string]string) map[string]string {
@@ -268,6 +276,30 @@ func TestActionScripts(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(ws, "calint.sarif")); err != nil || !strings.Contains(string(b), `"id": "calint/"`) {
 		t.Errorf("default SARIF: %v", err)
+	}
+
+	// a pull request (new-since its base): the gate and the log count only the findings
+	// it brings, the SARIF keeps every finding for code scanning
+	git := need(t, "git")
+	gitEnv := []string{"GIT_CONFIG_GLOBAL=" + filepath.Join(temp, "gitconfig"), "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com"}
+	mustRun(t, ws, gitEnv, git, "init", "-q")
+	mustRun(t, ws, gitEnv, git, "add", "-A")
+	mustRun(t, ws, gitEnv, git, "commit", "-q", "-m", "base")
+	base := strings.TrimSpace(mustRun(t, ws, gitEnv, git, "rev-parse", "HEAD"))
+	pr := withInputs(map[string]string{"paths": "force-app", "args": "--disable CAL601", "new-since": base})
+	old := runStep(steps["scan"], ws, temp, pr, nil, build.path)
+	if old.outputs["exit-code"] != "0" || !strings.Contains(old.res.out, "new since "+base+": ") {
+		t.Errorf("a pull request that adds nothing: outputs %v\n%s", old.outputs, old.res.out)
+	}
+	writeFile(t, filepath.Join(ws, "force-app", "main", "default", "connectedApps", "New.connectedApp-meta.xml"), strings.Replace(fullCA, "Risky", "New", 1))
+	added := runStep(steps["scan"], ws, temp, pr, nil, build.path)
+	if added.outputs["exit-code"] != "1" || !strings.Contains(added.res.out, "New.connectedApp-meta.xml:9:9: HIGH CAL101") ||
+		strings.Contains(added.res.out, "Risky.connectedApp-meta.xml:9:9") {
+		t.Errorf("a pull request that adds a risky app: outputs %v\n%s", added.outputs, added.res.out)
+	}
+	if b, err := os.ReadFile(filepath.Join(ws, "calint.sarif")); err != nil || strings.Count(string(b), `"ruleId": "CAL101"`) != 2 {
+		t.Errorf("the pull request's SARIF lacks the old finding: %v", err)
 	}
 
 	// a usage error: exit code 2 reaches the gate

@@ -70,7 +70,8 @@ func TestHTMLReportInChromium(t *testing.T) {
 
 	// DOM: the page rendered with its sections, cards and charts
 	dom := browse("--dump-dom")
-	for _, want := range []string{"calint security review", `id="chart-severity"`, `id="chart-rules"`, "CAL101", "Postman", "Acme_Sync", "ETL_Warehouse", "How to fix"} {
+	for _, want := range []string{"calint security review", `id="chart-severity"`, `id="chart-rules"`, "CAL101", "Postman", "Acme_Sync", "ETL_Warehouse", "How to fix",
+		`id="scan-meta"`, `id="top-risks"`, `<table class="matrix">`, "admin@acme.example"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %q", want)
 		}

@@ -427,6 +427,17 @@ func (p *parser) option(k, v *yaml.Node, where string) (any, bool) {
 	return nil, false
 }
 
+// Disabled returns the ids of the rules the config disables (enabled: false).
+func (c *Config) Disabled() map[string]bool {
+	out := map[string]bool{}
+	for id, rc := range c.Rules {
+		if rc.Enabled != nil && !*rc.Enabled {
+			out[id] = true
+		}
+	}
+	return out
+}
+
 // Data returns what rules see as data.calint: options (defaults filled in) and per-app
 // overrides.
 func (c *Config) Data() map[string]any {

@@ -1,4 +1,4 @@
-package cli
+package lint
 
 import (
 	"context"
@@ -6,26 +6,22 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/calint/calint/pkg/baseline"
-	"github.com/calint/calint/pkg/config"
-	"github.com/calint/calint/pkg/engine"
 	"github.com/calint/calint/pkg/gitdiff"
 	"github.com/calint/calint/pkg/parse"
 	"github.com/calint/calint/pkg/report"
-	"github.com/calint/calint/pkg/rule"
 	"github.com/calint/calint/pkg/scan"
 	"github.com/calint/calint/pkg/suppress"
 )
 
 // newSinceScan is the --new-since gate: it scans the same paths as they are at ref (read
 // from git's objects into a temporary directory, the working tree untouched) with the
-// same engine, options, config and inline suppressions, and keeps in res only the
-// findings whose fingerprint does not occur there, as a multiset. It fills the summary's
-// NewSince, Preexisting and FixedSince counts.
+// same engine, scan options, config and inline suppressions (sopts), and keeps in res
+// only the findings whose fingerprint does not occur there, as a multiset. It fills the
+// summary's NewSince, Preexisting and FixedSince counts.
 func newSinceScan(ctx context.Context, ref string, paths []string, opts scan.Options, res *scan.Result, sum *report.Summary,
-	cfg *config.Config, cfgPath string, noInline bool, eng *engine.Engine, rules []rule.Rule) error {
+	sopts suppress.Options, cfgPath string) error {
 	dest, err := os.MkdirTemp("", "calint-new-since-*")
 	if err != nil {
 		return err
@@ -50,16 +46,10 @@ func newSinceScan(ctx context.Context, ref string, paths []string, opts scan.Opt
 		if err != nil {
 			return err
 		}
-		sopts := suppress.Options{
-			Now:      time.Now(),
-			NoInline: noInline,
-			Ignores:  cfg.Ignore,
-			Known:    func(id string) bool { _, ok := eng.Rule(id); return ok },
-			Rules:    rules,
-			Apps:     old.Apps,
-		}
+		// the same suppressions, without reporting unused ones: only the findings count
+		sopts.Apps = old.Apps
+		sopts.ReportUnused = false
 		if cfgPath != "" {
-			sopts.ConfigFile = displayPath(cfgPath)
 			sopts.ConfigDir = refConfigDir(ctx, cfgPath, paths, dest)
 		}
 		before = suppress.Apply(old.Findings, old.Directives, sopts)
