@@ -34,7 +34,14 @@ func Since(ctx context.Context, dir, ref string) (*Changed, error) {
 		if abs, aerr := filepath.Abs(dir); aerr == nil {
 			dir = abs
 		}
-		return nil, fmt.Errorf("--changed-since: %s is not in a git repository", dir)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("--changed-since: %w", ctx.Err())
+		}
+		if strings.Contains(err.Error(), "not a git repository") {
+			return nil, fmt.Errorf("--changed-since: %s is not in a git repository", dir)
+		}
+		// another failure (no such directory, unsafe ownership, a broken repository): its cause
+		return nil, fmt.Errorf("--changed-since: git rev-parse in %s: %w", dir, err)
 	}
 	top = strings.TrimSpace(top)
 	if real, err := filepath.EvalSymlinks(top); err == nil {
@@ -119,12 +126,22 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return "", fmt.Errorf("%s", firstLine(msg))
+			return "", &gitError{msg: firstLine(msg), err: err}
 		}
 		return "", err
 	}
 	return stdout.String(), nil
 }
+
+// gitError is git's own message (the first line of its stderr), wrapping the failure
+// (an exit status, a cancelled context) so errors.Is and errors.As still see it.
+type gitError struct {
+	msg string
+	err error
+}
+
+func (e *gitError) Error() string { return e.msg }
+func (e *gitError) Unwrap() error { return e.err }
 
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {

@@ -347,9 +347,9 @@ func newHTMLFinding(r *Report, f Finding, id string) htmlFinding {
 	if f.Snippet != "" {
 		end := len([]rune(f.Snippet)) + 1
 		if f.EndLine == f.Line && f.EndColumn > f.Column {
-			end = f.EndColumn
+			end = f.EndColumn - f.SnippetOffset
 		}
-		hf.Before, hf.Mark, hf.After = splitColumns(strings.TrimRight(f.Snippet, "\r\n"), f.Column, end)
+		hf.Before, hf.Mark, hf.After = splitColumns(strings.TrimRight(f.Snippet, "\r\n"), f.Column-f.SnippetOffset, end)
 	}
 	return hf
 }

@@ -42,8 +42,12 @@ type Finding struct {
 	Fingerprint string       `json:"fingerprint"`
 	Suppressed  bool         `json:"suppressed"`
 	Suppression *Suppression `json:"suppression,omitempty"`
-	// Snippet is the source line of the finding, with secrets masked.
+	// Snippet is the source line of the finding, with secrets masked; a long line is cut
+	// to the finding's part, between "…".
 	Snippet string `json:"-"`
+	// SnippetOffset is what to subtract from Column (and EndColumn) to get a column of
+	// Snippet: the code points cut from the line's start, less the "…" in their place.
+	SnippetOffset int `json:"-"`
 }
 
 // FileError is a file or input that could not be read or parsed, or another problem that

@@ -279,8 +279,8 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		RuleID: ParseErrorID, Name: s.parseRule.Name, Severity: s.severity(s.parseRule, ""),
 		Message: pe.Msg, File: f.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
-		Snippet: pe.Source,
 	}
+	fnd.Snippet, fnd.SnippetOffset = cutLine(pe.Source, col)
 	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
 	return fnd
 }
@@ -337,8 +337,9 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 			RuleID: v.RuleID, Name: rl.Name, Severity: s.severity(rl, v.Severity), Message: intern(app.Secrets.Mask(v.Msg)),
 			File: doc.Path, Line: loc.Start.Line, Column: loc.Start.Col, EndLine: loc.End.Line, EndColumn: loc.End.Col,
 			App: app.Name, AppType: app.Type, Path: intern(loc.Path),
-			Snippet: intern(app.Secrets.Mask(redact.Line(doc, loc.Start.Line))),
 		}
+		line, offset := snippet(doc, loc)
+		f.Snippet, f.SnippetOffset = intern(app.Secrets.Mask(line)), offset
 		value := ""
 		if loc.Repeated {
 			value = app.Secrets.Mask(loc.Value)
