@@ -163,7 +163,7 @@ func TestDifferentialGenerated(t *testing.T) {
 	for _, seed := range []int{1, 7, 42} {
 		t.Run("seed"+strconv.Itoa(seed), func(t *testing.T) {
 			dir := t.TempDir()
-			out, err := exec.Command(gen, "-n", "150", "-seed", strconv.Itoa(seed), "-out", dir).CombinedOutput()
+			out, err := exec.Command(gen, "-n", "120", "-seed", strconv.Itoa(seed), "-out", dir).CombinedOutput()
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", gen, err, out)
 			}

@@ -58,7 +58,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	// asks for top-down; without custom policies nothing else needs Rego compiled.
 	prog := currentPlan()
 	if prog != nil && len(cfg.Policies) == 0 {
-		return newFromPlan(prog, cfg)
+		return newFromPlan(ctx, prog, cfg)
 	}
 	// Without custom policies nothing is type-checked at run time (see below), so the
 	// built-in rules are parsed without METADATA and it is read on another core while they
@@ -136,7 +136,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	e := &Engine{reg: reg, evaluator: "topdown"}
 	if prog != nil {
 		e.evaluator = "plan"
-		e.builtin, err = newPlanned(prog, cfg.Data, p.Rules)
+		e.builtin, err = newPlanned(ctx, prog, cfg.Data, p.Rules)
 	} else {
 		e.builtin, err = newTopdown(ctx, p)
 	}

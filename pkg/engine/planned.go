@@ -75,14 +75,13 @@ func RulesDigest() (string, error) {
 // planned evaluates built-in rules with the compiled plan: one plan per rule's deny set,
 // all of an app's plans in one session, so rules without arguments are computed once per app.
 type planned struct {
-	prog  *planeval.Program
-	data  ast.Value
+	bound *planeval.Bound
 	rules []*rule.Rule
 	plans []string
 }
 
 // newPlanned prepares the plans of rules, with data.calint = data; nil when there is no rule.
-func newPlanned(prog *planeval.Program, data map[string]any, rules []*rule.Rule) (Evaluator, error) {
+func newPlanned(ctx context.Context, prog *planeval.Program, data map[string]any, rules []*rule.Rule) (Evaluator, error) {
 	if len(rules) == 0 {
 		return nil, nil
 	}
@@ -94,7 +93,7 @@ func newPlanned(prog *planeval.Program, data map[string]any, rules []*rule.Rule)
 	if err != nil {
 		return nil, fmt.Errorf("options: %w", err)
 	}
-	p := &planned{prog: prog, data: v, rules: rules}
+	p := &planned{rules: rules}
 	for _, r := range rules {
 		name := planeval.PlanName(r.Package)
 		if !prog.Has(name) {
@@ -102,6 +101,8 @@ func newPlanned(prog *planeval.Program, data map[string]any, rules []*rule.Rule)
 		}
 		p.plans = append(p.plans, name)
 	}
+	// the rules that read only options are computed now, once
+	p.bound = prog.Bind(ctx, v)
 	return p, nil
 }
 
@@ -109,7 +110,7 @@ func (p *planned) Eval(ctx context.Context, input ast.Value) ([]Violation, error
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate: %w", err)
 	}
-	s := p.prog.NewSession(ctx, input, p.data)
+	s := p.bound.NewSession(ctx, input)
 	defer s.Close()
 	var out []Violation
 	for i, r := range p.rules {
@@ -128,7 +129,7 @@ func (p *planned) Eval(ctx context.Context, input ast.Value) ([]Violation, error
 
 // newFromPlan is New without custom policies when the plan is current: no Rego is parsed
 // or compiled; the registry comes from the rule files' heads (package and METADATA).
-func newFromPlan(prog *planeval.Program, cfg Config) (*Engine, error) {
+func newFromPlan(ctx context.Context, prog *planeval.Program, cfg Config) (*Engine, error) {
 	heads, err := ruleHeads()
 	if err != nil {
 		return nil, err
@@ -142,7 +143,7 @@ func newFromPlan(prog *planeval.Program, cfg Config) (*Engine, error) {
 		reg.rules[i].Native = !prog.Has(planeval.PlanName(reg.rules[i].Package))
 	}
 	e := &Engine{reg: reg, evaluator: "plan"}
-	if e.builtin, err = newPlanned(prog, cfg.Data, reg.enabled(true, cfg.Disabled)); err != nil {
+	if e.builtin, err = newPlanned(ctx, prog, cfg.Data, reg.enabled(true, cfg.Disabled)); err != nil {
 		return nil, err
 	}
 	return e, nil

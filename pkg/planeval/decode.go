@@ -20,6 +20,8 @@ type Program struct {
 	// stringTerms are the plan's string constants as terms.
 	stringTerms []*ast.Term
 	builtins    []*builtin
+	// inputFree marks the rules that do not depend on the input (optimize)
+	inputFree []bool
 }
 
 // Source is what the plan was compiled from, as given to Encode.
@@ -38,6 +40,8 @@ type function struct {
 	ret     int32
 	nlocals int
 	blocks  []block
+	// entry is, for a plan, the rule function whose value is the plan's only result
+	entry *function
 }
 
 type builtin struct {
@@ -52,6 +56,9 @@ type operand struct {
 	local int32
 	k     *ast.Term
 }
+
+// noOperand fills the operands a statement does not have.
+var noOperand = operand{local: -1}
 
 // instr is one statement. Its fields are used as its op needs: a and b are the statement's
 // operands (source, key, value), t its target local (result, array, object, set, returned
@@ -146,6 +153,7 @@ func Load(b []byte, extra map[string]topdown.BuiltinFunc) (*Program, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("load plan: %w", d.err)
 	}
+	p.optimize()
 	return p, nil
 }
 
@@ -264,7 +272,7 @@ func (d *decoder) block(strs []string) block {
 }
 
 func (d *decoder) stmt(strs []string) instr {
-	in := instr{op: d.byte(), t: -1}
+	in := instr{op: d.byte(), t: -1, a: noOperand, b: noOperand}
 	switch in.op {
 	case opNop:
 	case opReturnLocal:

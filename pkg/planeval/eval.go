@@ -45,6 +45,44 @@ func (p *Program) Plans() []string {
 	return out
 }
 
+// Bound is a program bound to a data document, with the rules that do not depend on the
+// input computed once. It is immutable and safe for concurrent use.
+type Bound struct {
+	p      *Program
+	data   *ast.Term
+	memo   []*ast.Term
+	memoOK []bool
+}
+
+// Bind binds p to data: every rule that reads no input is evaluated now, once. A rule that
+// fails (a conflict) is left to fail when an app's evaluation reaches it.
+func (p *Program) Bind(ctx context.Context, data ast.Value) *Bound {
+	b := &Bound{p: p, data: ast.NewTerm(data), memo: make([]*ast.Term, len(p.funcs)), memoOK: make([]bool, len(p.funcs))}
+	s := b.NewSession(ctx, ast.NewObject())
+	defer s.Close()
+	for i, f := range p.funcs {
+		if !p.inputFree[i] || f.nparams != 2 {
+			continue
+		}
+		fr := []*ast.Term{nil, b.data}
+		if v, st := s.call(f, fr, []operand{{local: 0}, {local: 1}}); st != stError {
+			b.memo[i], b.memoOK[i] = v, true
+		}
+		s.err = nil
+		// what an input-free rule computed along the way is input-free too
+		for j := range s.memoOK {
+			if s.memoOK[j] && !b.memoOK[j] {
+				b.memo[j], b.memoOK[j] = s.memo[j], true
+			}
+		}
+		// a failed rule's callers are not memoised by the session
+		clear(s.memoOK)
+		copy(s.memo, b.memo)
+		copy(s.memoOK, b.memoOK)
+	}
+	return b
+}
+
 // Session evaluates plans of one program against one input and data document, sharing the
 // values of argument-less rules between the plans (as top-down caches them within a query).
 // A session is not safe for concurrent use; Close returns it to a pool.
@@ -65,12 +103,14 @@ type Session struct {
 	steps  int
 	args   []*ast.Term
 	result []*ast.Term
+	planFr []*ast.Term
 }
 
 var sessions sync.Pool
 
-// NewSession starts the evaluation of p's plans on input and data. ctx cancels it.
-func (p *Program) NewSession(ctx context.Context, input, data ast.Value) *Session {
+// NewSession starts the evaluation of the bound program's plans on input. ctx cancels it.
+func (b *Bound) NewSession(ctx context.Context, input ast.Value) *Session {
+	p := b.p
 	s, _ := sessions.Get().(*Session)
 	if s == nil || s.p != p {
 		s = &Session{p: p, frames: make([][]*ast.Term, len(p.funcs)), memo: make([]*ast.Term, len(p.funcs)), memoOK: make([]bool, len(p.funcs)), cache: builtins.Cache{}}
@@ -79,9 +119,11 @@ func (p *Program) NewSession(ctx context.Context, input, data ast.Value) *Sessio
 		}
 		s.iter = func(t *ast.Term) error { s.out = t; return nil }
 	}
+	copy(s.memo, b.memo)
+	copy(s.memoOK, b.memoOK)
 	s.ctx = ctx
 	s.input = ast.NewTerm(input)
-	s.data = ast.NewTerm(data)
+	s.data = b.data
 	s.bctx = topdown.BuiltinContext{Context: ctx, Cache: s.cache}
 	return s
 }
@@ -94,6 +136,7 @@ func (s *Session) Close() {
 	for _, f := range s.frames {
 		clear(f)
 	}
+	clear(s.planFr)
 	s.ctx, s.input, s.data, s.out, s.ret, s.err = nil, nil, nil, nil, nil, nil
 	s.bctx = topdown.BuiltinContext{}
 	s.result = s.result[:0]
@@ -101,20 +144,34 @@ func (s *Session) Close() {
 }
 
 // Eval runs the plan named name and returns its result set: the value of each result (for
-// an entrypoint rule, one value: the rule's document; none when it is undefined).
+// an entrypoint rule, one value: the rule's document; none when it is undefined). The
+// slice is valid until the next call.
 func (s *Session) Eval(name string) ([]*ast.Term, error) {
 	f := s.p.plans[name]
 	if f == nil {
 		return nil, fmt.Errorf("no plan %s", name)
 	}
-	s.result = s.result[:0]
-	fr := make([]*ast.Term, f.nlocals)
+	if cap(s.planFr) < f.nlocals {
+		s.planFr = make([]*ast.Term, f.nlocals)
+	}
+	fr := s.planFr[:f.nlocals]
+	clear(fr)
 	fr[0], fr[1] = s.input, s.data
+	if f.entry != nil {
+		v, st := s.call(f.entry, fr, entryArgs)
+		if st == stError {
+			return nil, s.takeErr()
+		}
+		if v == nil {
+			return nil, nil
+		}
+		s.result = append(s.result[:0], v)
+		return s.result, nil
+	}
+	s.result = s.result[:0]
 	for _, b := range f.blocks {
 		if st := s.exec(fr, b); st == stError {
-			err := s.err
-			s.err = nil
-			return nil, err
+			return nil, s.takeErr()
 		}
 	}
 	out := make([]*ast.Term, 0, len(s.result))
@@ -125,6 +182,15 @@ func (s *Session) Eval(name string) ([]*ast.Term, error) {
 		}
 	}
 	return out, nil
+}
+
+// entryArgs are a plan's input and data, passed on to its rule.
+var entryArgs = []operand{{local: 0}, {local: 1}}
+
+func (s *Session) takeErr() error {
+	err := s.err
+	s.err = nil
+	return err
 }
 
 func (s *Session) fail(err error) int {

@@ -37,7 +37,7 @@ func program(t *testing.T, src string) *planeval.Program {
 
 func evalPlan(t *testing.T, prog *planeval.Program, ctx context.Context, input, data ast.Value) (ast.Value, error) {
 	t.Helper()
-	s := prog.NewSession(ctx, input, data)
+	s := prog.Bind(ctx, data).NewSession(ctx, input)
 	defer s.Close()
 	rs, err := s.Eval(planeval.PlanName("calint.rules.t"))
 	if err != nil {
