@@ -11,12 +11,13 @@ import (
 	"github.com/calint/calint/pkg/rule"
 )
 
-var severityColor = map[string]*color.Color{
-	"critical": color.New(color.FgMagenta, color.Bold),
-	"high":     color.New(color.FgRed, color.Bold),
-	"medium":   color.New(color.FgYellow),
-	"low":      color.New(color.FgCyan),
-	"info":     color.New(color.FgBlue),
+// severityAttrs are the text colours of the severities.
+var severityAttrs = map[string][]color.Attribute{
+	"critical": {color.FgMagenta, color.Bold},
+	"high":     {color.FgRed, color.Bold},
+	"medium":   {color.FgYellow},
+	"low":      {color.FgCyan},
+	"info":     {color.FgBlue},
 }
 
 // TextInfoShown is how many app names a collapsed info line lists.
@@ -29,6 +30,12 @@ const TextInfoShown = 5
 // lists each), so 40 notes about legacy apps do not drown the rest. Quiet prints one line
 // per finding and nothing else.
 func Text(w io.Writer, r *Report) error {
+	// each call has its own colours: a color.Color carries mutable state (EnableColor),
+	// so shared package-level values would be written by concurrent writers
+	severityColor := map[string]*color.Color{}
+	for sev, attrs := range severityAttrs {
+		severityColor[sev] = color.New(attrs...)
+	}
 	paint := func(c *color.Color, s string) string {
 		if !r.Color || c == nil {
 			return s
