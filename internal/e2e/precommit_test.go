@@ -59,7 +59,13 @@ func TestPreCommitHooksFile(t *testing.T) {
 		for _, base := range []string{"App", "My.App", "deep/dir/App"} {
 			names = append(names, base+"."+k.Suffix, base+"."+k.Suffix+"-meta.xml")
 		}
+		if k.Name != "" { // settings: recognised by name
+			for _, dir := range []string{"", "settings/", "a/settings/"} {
+				names = append(names, dir+k.Name+"."+k.Suffix, dir+k.Name+"."+k.Suffix+"-meta.xml")
+			}
+		}
 	}
+	names = append(names, "settings/Security.settings-meta.xml", "x/MyOauthOidc.settings")
 	names = append(names, "x/Legacy.connectedapp", "x/Legacy.connectedapp-meta.xml")
 	for _, n := range names {
 		_, _, recognised := parse.KindOf(n)

@@ -80,8 +80,10 @@ func ParseFailOn(s string) (string, error) {
 var optionKinds = map[string]string{
 	"allowed-scopes":                  "list",
 	"callback-hosts":                  "list",
+	"certificate-expiry-warning-days": "int",
 	"max-refresh-token-lifetime-days": "int",
 	"max-refresh-token-idle-days":     "int",
+	"max-session-timeout-minutes":     "int",
 	"max-trusted-ip-addresses":        "int",
 	"privileged-grants":               "list",
 	// custom holds the options of custom rules: any mapping (docs/custom-rules.md)
@@ -93,8 +95,10 @@ func Defaults() map[string]any {
 	return map[string]any{
 		"allowed-scopes":                  []any{},
 		"callback-hosts":                  []any{},
+		"certificate-expiry-warning-days": 30,
 		"max-refresh-token-lifetime-days": 90,
 		"max-refresh-token-idle-days":     30,
+		"max-session-timeout-minutes":     120,
 		"max-trusted-ip-addresses":        256,
 		"privileged-grants":               []any{"System Administrator", "Admin", "*system admin*", "*sys admin*", "*systemadmin*", "*sysadmin*", "administrateur syst*me*", "administrador del sistema*", "administrador do sistema*", "amministratore del sistema*", "systeembeheerder*", "システム管理者*"},
 	}

@@ -81,7 +81,7 @@ func TestCustomOptionErrors(t *testing.T) {
 		{"duplicate key", "options:\n  custom:\n    a: 1\n    a: 2\n",
 			`config .calint.yaml:4: duplicate key "a" in options.custom`},
 		{"misspelt built-in option still an error", "options:\n  custom: {}\n  callback-host: [a]\n",
-			`config .calint.yaml:3: unknown option "callback-host" in options (known: allowed-scopes, callback-hosts, custom,`},
+			`config .calint.yaml:3: unknown option "callback-host" in options (known: allowed-scopes, callback-hosts, certificate-expiry-warning-days, custom,`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

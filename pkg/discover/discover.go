@@ -118,7 +118,7 @@ func (w *walker) ecaContext() error {
 	}
 	for _, root := range order {
 		cw := &walker{opts: w.opts, cwd: w.cwd, seenDirs: map[string]bool{}, seenFile: w.seenFile, fn: func(f File) error {
-			if f.Kind.Suffix == "connectedApp" {
+			if f.Kind.Group != parse.GroupECA {
 				return nil
 			}
 			f.Context = true
@@ -257,7 +257,7 @@ func (w *walker) path(p string) error {
 	if isZip {
 		return w.zip(p)
 	}
-	if kind.Suffix != "connectedApp" {
+	if kind.Group == parse.GroupECA {
 		w.explicitECA = append(w.explicitECA, p)
 	}
 	return w.emit(w.file(p, kind))

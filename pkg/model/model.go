@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -79,22 +80,30 @@ func (a *App) Inputs() []ast.Value {
 // Builder builds apps against a schema set. It is safe for concurrent use.
 type Builder struct {
 	Schemas *schema.Set
+	// Now is the scan date that certificate validity is measured against; the zero value
+	// means the time of the build.
+	Now time.Time
 
 	namesOnce sync.Once
 	names     redact.Names
 }
 
 // ConnectedApp builds the app of one Connected App file.
-func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
-	a := &App{Name: parse.FullName(doc.Path), Type: ConnectedApp, Docs: []*parse.Doc{doc}}
+func (b *Builder) ConnectedApp(doc *parse.Doc) *App { return b.Single(doc) }
+
+// Single builds the app of a file that is an app on its own (parse.GroupApp): a Connected
+// App, an AuthProvider, a NamedCredential, an ExternalCredential or a settings file. The
+// app's name is the component's name and its type the metadata type.
+func (b *Builder) Single(doc *parse.Doc) *App {
+	a := &App{Name: parse.FullName(doc.Path), Type: doc.Kind.Type, Docs: []*parse.Doc{doc}}
 	ib := newInputBuilder(a, b)
 	if doc.Occurrence > 0 {
 		ib.fileDuplicate(0, doc.Occurrence+1, "a zip entry of the same name as an earlier one")
 	}
-	a.Input = ib.finish(item("connectedApp", ib.doc(0)))
+	a.Input = ib.finish(item(doc.Kind.Key, ib.doc(0)))
 	for v := 1; v <= min(ib.variants, MaxVariants); v++ {
 		vb := ib.variant(v)
-		a.Variants = append(a.Variants, vb.finish(item("connectedApp", vb.doc(0))))
+		a.Variants = append(a.Variants, vb.finish(item(doc.Kind.Key, vb.doc(0))))
 	}
 	return a
 }
@@ -109,14 +118,14 @@ func (b *Builder) ConnectedApp(doc *parse.Doc) *App {
 func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	headers := map[string]bool{}
 	for _, d := range docs {
-		if d.Kind.Suffix == "eca" {
+		if d.Kind.Key == "eca" {
 			headers[parse.FullName(d.Path)] = true
 		}
 	}
 	groups := map[string]*App{}
 	for _, d := range docs {
 		name := parse.FullName(d.Path)
-		if d.Kind.Suffix != "eca" {
+		if d.Kind.Key != "eca" {
 			if ref := child(d.Root, "externalClientApplication"); ref != nil && strings.TrimSpace(ref.Text) != "" {
 				name = parentName(strings.TrimSpace(ref.Text), headers)
 			} else {
@@ -133,7 +142,7 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 	apps := make([]*App, 0, len(groups))
 	for _, a := range groups {
 		sort.SliceStable(a.Docs, func(i, j int) bool {
-			hi, hj := a.Docs[i].Kind.Suffix == "eca", a.Docs[j].Kind.Suffix == "eca"
+			hi, hj := a.Docs[i].Kind.Key == "eca", a.Docs[j].Kind.Key == "eca"
 			if hi != hj {
 				return hi
 			}
@@ -144,10 +153,10 @@ func (b *Builder) ECAs(docs []*parse.Doc) []*App {
 		kinds := map[string][]int{}
 		var order []string
 		for i, d := range a.Docs {
-			if kinds[d.Kind.Suffix] == nil {
-				order = append(order, d.Kind.Suffix)
+			if kinds[d.Kind.Key] == nil {
+				order = append(order, d.Kind.Key)
 			}
-			kinds[d.Kind.Suffix] = append(kinds[d.Kind.Suffix], i)
+			kinds[d.Kind.Key] = append(kinds[d.Kind.Key], i)
 		}
 		for _, k := range order {
 			for n, i := range kinds[k][1:] {
@@ -214,6 +223,8 @@ type inputBuilder struct {
 	duplicates []*ast.Term
 	docIndex   int
 	cur        *parse.Doc
+	// now is the scan date certificate validity is measured against (Builder.Now).
+	now time.Time
 	// refs are the refs of the elements built so far, and lineRefs those of the lines of
 	// urllist elements: shared by the variants, so each element keeps one ref.
 	refs     map[*parse.Node]int
@@ -234,12 +245,16 @@ type pendingFile struct {
 }
 
 func newInputBuilder(a *App, b *Builder) *inputBuilder {
-	return &inputBuilder{app: a, b: b, refs: map[*parse.Node]int{}, lineRefs: map[*parse.Node][]int{}}
+	now := b.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return &inputBuilder{app: a, b: b, now: now, refs: map[*parse.Node]int{}, lineRefs: map[*parse.Node][]int{}}
 }
 
 // variant returns a builder of variant v, sharing the base builder's refs.
 func (ib *inputBuilder) variant(v int) *inputBuilder {
-	return &inputBuilder{app: ib.app, b: ib.b, refs: ib.refs, lineRefs: ib.lineRefs, base: ib, v: v}
+	return &inputBuilder{app: ib.app, b: ib.b, now: ib.now, refs: ib.refs, lineRefs: ib.lineRefs, base: ib, v: v}
 }
 
 // pick returns which of n occurrences this input shows: the first in the base input, the
@@ -302,7 +317,7 @@ func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 		files[i] = ast.ObjectTerm(
 			item("path", ast.StringTerm(d.Path)),
 			item("type", key(d.Kind.Type)),
-			item("suffix", key(d.Kind.Suffix)),
+			item("suffix", key(d.Kind.Key)),
 		)
 	}
 	items := []([2]*ast.Term){
@@ -335,7 +350,7 @@ func (ib *inputBuilder) doc(i int) *ast.Term {
 	ib.cur = ib.app.Docs[i]
 	ib.b.MarkSecrets(ib.cur)
 	var elem *schema.Elem
-	if t := ib.b.Schemas.Type(ib.cur.Kind.Suffix); t != nil {
+	if t := ib.b.Schemas.Type(ib.cur.Kind.Key); t != nil {
 		elem = t.Root
 	}
 	if i == 0 && ib.base == nil {
@@ -526,6 +541,14 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 		items = append(items, item("value", ast.StringTerm(v)))
 		return ast.ObjectTerm(items...)
 	}
+	var cert *CertFacts
+	if elem.Kind == schema.Certificate && v != "" {
+		c := ParseCertificate(v, ib.now)
+		cert = &c
+		if !c.Parsed && !c.Placeholder && known {
+			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, shorten(v), "a base64-encoded X.509 certificate ("+c.Error+")"))
+		}
+	}
 	if ok, expected := elem.Check(v); !ok {
 		if known {
 			ib.invalid = append(ib.invalid, invalidTerm(ref, n.Name, path, v, expected))
@@ -574,6 +597,10 @@ func (ib *inputBuilder) leaf(n *parse.Node, elem *schema.Elem, ref int, refTerm 
 			}
 		}
 		items = append(items, item("items", ast.ArrayTerm(parts...)))
+	case schema.Certificate:
+		if cert != nil {
+			items = append(items, item("cert", cert.term()))
+		}
 	}
 	return ast.ObjectTerm(items...)
 }

@@ -29,7 +29,7 @@ func (b *Builder) MarkSecrets(doc *parse.Doc) {
 	}
 	doc.SecretsMarked = true
 	var root *schema.Elem
-	if t := b.Schemas.Type(doc.Kind.Suffix); t != nil {
+	if t := b.Schemas.Type(doc.Kind.Key); t != nil {
 		root = t.Root
 	}
 	names := b.Names()

@@ -25,6 +25,15 @@ func TestKindOf(t *testing.T) {
 		"README.md":                                     "",
 		"x.ecaoauth-meta.xml":                           "",
 		".connectedApp-meta.xml":                        "",
+		"authproviders/Okta.authprovider-meta.xml":      "AuthProvider/Okta/source",
+		"namedCredentials/Billing.namedCredential":      "NamedCredential/Billing/mdapi",
+		"x/Partner.externalCredential-meta.xml":         "ExternalCredential/Partner/source",
+		"settings/OauthOidc.settings-meta.xml":          "OauthOidcSettings/OauthOidc/source",
+		"settings/ConnectedApp.settings":                "ConnectedAppSettings/ConnectedApp/mdapi",
+		"ExternalClientApp.settings-meta.xml":           "ExternalClientAppSettings/ExternalClientApp/source",
+		"settings/Security.settings-meta.xml":           "",
+		"settings/oauthoidc.settings":                   "",
+		"x/My.OauthOidc.settings":                       "",
 	} {
 		k, full, ok := parse.KindOf(name)
 		got := ""

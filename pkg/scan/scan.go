@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unique"
 
 	"github.com/calint/calint/pkg/discover"
@@ -48,6 +49,8 @@ type Options struct {
 	// posture facts and callbacks that only the HTML report shows: a scan of many apps then
 	// holds little more than its findings.
 	LeanApps bool
+	// Now is the scan date certificate expiry is measured against; zero means now.
+	Now time.Time
 }
 
 // Directive is a calint comment in a file, with the lines it covers.
@@ -109,7 +112,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		opts.Discover.MaxBytes = opts.Limits.MaxBytes
 	}
 	jobs := Jobs(opts.Jobs)
-	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas}}
+	s := &scanner{opts: opts, builder: &model.Builder{Schemas: schemas, Now: opts.Now}}
 	if r, ok := opts.Engine.Rule(ParseErrorID); ok {
 		s.parseRule = r
 	} else {
@@ -255,13 +258,13 @@ func (s *scanner) file(ctx context.Context, f discover.File, res *Result) error 
 	} else {
 		res.Directives = append(res.Directives, directives(doc)...)
 	}
-	if doc.Kind.Suffix != "connectedApp" {
+	if doc.Kind.Group == parse.GroupECA {
 		s.mu.Lock()
 		s.ecaDocs = append(s.ecaDocs, doc)
 		s.mu.Unlock()
 		return nil
 	}
-	return s.app(ctx, s.builder.ConnectedApp(doc), res)
+	return s.app(ctx, s.builder.Single(doc), res)
 }
 
 func (s *scanner) read(f discover.File) (*parse.Doc, error) {
@@ -281,7 +284,7 @@ func (s *scanner) parseFinding(f discover.File, pe *parse.Error) report.Finding 
 		AppType: f.Kind.Type, App: parse.FullName(f.Path),
 	}
 	fnd.Snippet, fnd.SnippetOffset = cutLine(pe.Source, col)
-	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Suffix, "", pe.Msg)
+	fnd.Fingerprint = fingerprint.Of(ParseErrorID, f.Kind.Type, fnd.App, f.Kind.Key, "", pe.Msg)
 	return fnd
 }
 
@@ -344,7 +347,7 @@ func (s *scanner) app(ctx context.Context, app *model.App, res *Result) error {
 		if loc.Repeated {
 			value = app.Secrets.Mask(loc.Value)
 		}
-		f.Fingerprint = fingerprint.Of(v.RuleID, app.Type, app.Name, doc.Kind.Suffix, fingerprint.ElementPath(loc.Path), value+"\x00"+v.Key)
+		f.Fingerprint = fingerprint.Of(v.RuleID, app.Type, app.Name, doc.Kind.Key, fingerprint.ElementPath(loc.Path), value+"\x00"+v.Key)
 		res.Findings = append(res.Findings, f)
 	}
 	return nil

@@ -19,7 +19,7 @@ import (
 func TestOneLineFileSnippets(t *testing.T) {
 	dir := t.TempDir()
 	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><contactEmail>a@example.com</contactEmail><label>One</label><oauthConfig><callbackUrl>https://example.com/cb</callbackUrl><consumerKey>KEY</consumerKey><consumerSecret>S3cr3tValueThatMustNeverShow0123456789</consumerSecret>`)
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><ConnectedApp xmlns="http://soap.sforce.com/2006/04/metadata"><contactEmail>a@example.com</contactEmail><label>One</label><oauthConfig><callbackUrl>https://app.acme-corp.com/cb</callbackUrl><consumerKey>KEY</consumerKey><consumerSecret>S3cr3tValueThatMustNeverShow0123456789</consumerSecret>`)
 	for range 2500 {
 		b.WriteString("<scopes>Full</scopes><scopes>Bogus</scopes>")
 	}

@@ -21,7 +21,7 @@ func Summarize(app *model.App) report.AppSummary {
 	get := func(suffix string, path ...string) []*parse.Node {
 		var out []*parse.Node
 		for _, d := range app.Docs {
-			if d.Kind.Suffix != suffix {
+			if d.Kind.Key != suffix {
 				continue
 			}
 			nodes := []*parse.Node{d.Root}
@@ -69,7 +69,8 @@ func Summarize(app *model.App) report.AppSummary {
 	}
 	var callbacks []*parse.Node
 	var secret bool
-	if app.Type == model.ConnectedApp {
+	switch app.Type {
+	case model.ConnectedApp:
 		s.Owner = first(get("connectedApp", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(text(get("connectedApp", "oauthConfig", "scopes")), ", ")
 		if approved, _ := schema.ParseBool(first(get("connectedApp", "oauthConfig", "isAdminApproved"), "false")); approved {
@@ -83,7 +84,7 @@ func Summarize(app *model.App) report.AppSummary {
 		s.Facts["refresh token policy"] = first(get("connectedApp", "oauthPolicy", "refreshTokenPolicy"), "infinite (default)")
 		callbacks = get("connectedApp", "oauthConfig", "callbackUrl")
 		secret = len(text(get("connectedApp", "oauthConfig", "consumerSecret"))) > 0
-	} else {
+	case model.ECA:
 		s.Owner = first(get("eca", "contactEmail"), "")
 		s.Facts["scopes"] = strings.Join(csv(get("ecaOauth", "commaSeparatedOauthScopes")), ", ")
 		s.Facts["permitted users"] = first(get("ecaOauthPlcy", "permittedUsersPolicyType"), "")
@@ -97,6 +98,11 @@ func Summarize(app *model.App) report.AppSummary {
 		s.Facts["refresh token policy"] = rp
 		callbacks = get("ecaGlblOauth", "callbackUrl")
 		secret = len(text(get("ecaGlblOauth", "consumerSecret"))) > 0
+	case "AuthProvider":
+		s.Facts["provider type"] = first(get("authprovider", "providerType"), "")
+		secret = len(text(get("authprovider", "consumerSecret"))) > 0
+	case "NamedCredential":
+		s.Facts["endpoint"] = redact.URL(first(get("namedCredential", "endpoint"), ""))
 	}
 	for _, c := range callbacks {
 		for _, l := range strings.Split(strings.ReplaceAll(c.Text, "\r", "\n"), "\n") {

@@ -40,7 +40,7 @@ func (s *Set) JSONSchema() ([]byte, error) {
 			"expected": typ("string"),
 		})),
 	}
-	for _, suf := range s.Suffixes() {
+	for _, suf := range s.Keys() {
 		props[suf] = elemSchema(s.types[suf].Root)
 	}
 	return json.MarshalIndent(obj{
@@ -68,6 +68,20 @@ var urlFacts = object(obj{
 	"password": typ("boolean"),
 	"query":    array(typ("string")),
 	"fragment": typ("boolean"),
+})
+
+// certFacts are the facts of a certificate leaf (model.CertFacts).
+var certFacts = object(obj{
+	"parsed":             typ("boolean"),
+	"placeholder":        typ("boolean"),
+	"error":              typ("string"),
+	"signatureAlgorithm": typ("string"),
+	"weakSignature":      typ("boolean"),
+	"keyType":            typ("string"),
+	"keyBits":            typ("integer"),
+	"notAfter":           typ("string"),
+	"daysLeft":           typ("integer"),
+	"subject":            typ("string"),
 })
 
 func elemSchema(e *Elem) obj {
@@ -110,6 +124,8 @@ func elemSchema(e *Elem) obj {
 			}))
 		case CSV:
 			props["items"] = array(typ("string"))
+		case Certificate:
+			props["cert"] = certFacts
 		}
 		s = object(props)
 	}

@@ -10,7 +10,7 @@ import (
 // type. docs/input.md embeds it (a test keeps the copy current).
 func (s *Set) Markdown() string {
 	var b strings.Builder
-	for i, suf := range s.Suffixes() {
+	for i, suf := range s.Keys() {
 		t := s.types[suf]
 		if i > 0 {
 			b.WriteString("\n")
@@ -71,6 +71,8 @@ func describe(e *Elem) string {
 		d = "string matching `" + strings.ReplaceAll(e.Regexp.String(), "|", `\|`) + "`"
 	case Any:
 		d = "any content, not checked"
+	case Certificate:
+		d = "certificate (string), with `cert`"
 	}
 	if e.Repeated {
 		d = "list of " + d

@@ -33,6 +33,9 @@ const (
 	Any
 	// Secret is a string whose value is a secret: every view of the source hides it.
 	Secret
+	// Certificate is an X.509 certificate, base64 DER (with or without PEM armour); the
+	// input adds its parsed facts (signature algorithm, key, validity).
+	Certificate
 )
 
 // Elem describes one element.
@@ -56,10 +59,13 @@ type Elem struct {
 type Type struct {
 	Name   string
 	Suffix string
-	Root   *Elem
+	// Key is the type's input key: its suffix, or for a settings type (whose suffix,
+	// "settings", is shared) the key its schema file names.
+	Key  string
+	Root *Elem
 }
 
-// Set is every loaded type, by suffix.
+// Set is every loaded type, by key.
 type Set struct {
 	types map[string]*Type
 }
@@ -67,6 +73,7 @@ type Set struct {
 type file struct {
 	Type     string         `json:"type"`
 	Suffix   string         `json:"suffix"`
+	Key      string         `json:"key"`
 	Elements map[string]any `json:"elements"`
 }
 
@@ -77,7 +84,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		return nil, fmt.Errorf("read schemas: %w", err)
 	}
 	s := &Set{types: map[string]*Type{}}
-	files := map[string]string{} // suffix -> schema file
+	files := map[string]string{} // key -> schema file
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
 			continue
@@ -96,15 +103,18 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		if f.Type == "" || f.Suffix == "" {
 			return nil, fmt.Errorf("schema %s: type and suffix are required", p)
 		}
-		if prev, dup := files[f.Suffix]; dup {
-			return nil, fmt.Errorf("schema %s: suffix %s is already defined by %s", p, f.Suffix, prev)
+		if f.Key == "" {
+			f.Key = f.Suffix
 		}
-		files[f.Suffix] = p
+		if prev, dup := files[f.Key]; dup {
+			return nil, fmt.Errorf("schema %s: key %s is already defined by %s", p, f.Key, prev)
+		}
+		files[f.Key] = p
 		root, err := complexElem(f.Type, f.Elements)
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", p, err)
 		}
-		s.types[f.Suffix] = &Type{Name: f.Type, Suffix: f.Suffix, Root: root}
+		s.types[f.Key] = &Type{Name: f.Type, Suffix: f.Suffix, Key: f.Key, Root: root}
 	}
 	return s, nil
 }
@@ -172,6 +182,8 @@ func leafElem(name, spec string) (*Elem, error) {
 		e.Kind = IP
 	case spec == "any":
 		e.Kind = Any
+	case spec == "certificate":
+		e.Kind = Certificate
 	case strings.HasPrefix(spec, "enum:"):
 		e.Kind = Enum
 		for v := range strings.SplitSeq(strings.TrimPrefix(spec, "enum:"), ",") {
@@ -223,11 +235,11 @@ func (s *Set) NamesOf(kinds ...Kind) map[string]bool {
 	return out
 }
 
-// Type returns the type of a suffix, or nil.
-func (s *Set) Type(suffix string) *Type { return s.types[suffix] }
+// Type returns the type of an input key (a suffix, or a settings type's key), or nil.
+func (s *Set) Type(key string) *Type { return s.types[key] }
 
-// Suffixes returns the suffixes of every loaded type, sorted.
-func (s *Set) Suffixes() []string {
+// Keys returns the input keys of every loaded type, sorted.
+func (s *Set) Keys() []string {
 	out := make([]string, 0, len(s.types))
 	for k := range s.types {
 		out = append(out, k)

@@ -22,10 +22,10 @@ func embedded(t *testing.T) *schema.Set {
 
 func TestLoadEmbedded(t *testing.T) {
 	s := embedded(t)
-	want := []string{"connectedApp", "eca", "ecaCanvas", "ecaGlblOauth", "ecaMobile", "ecaMobilePlcy",
+	want := []string{"authprovider", "connectedApp", "connectedAppSettings", "eca", "ecaCanvas", "ecaGlblOauth", "ecaMobile", "ecaMobilePlcy",
 		"ecaNotifications", "ecaOauth", "ecaOauthPlcy", "ecaOauthSecurity", "ecaPlcy", "ecaPush",
-		"ecaPushPlcy", "ecaSamlPlcy"}
-	if got := s.Suffixes(); !slices.Equal(got, want) {
+		"ecaPushPlcy", "ecaSamlPlcy", "externalClientAppSettings", "externalCredential", "namedCredential", "oauthOidcSettings"}
+	if got := s.Keys(); !slices.Equal(got, want) {
 		t.Fatalf("suffixes %v, want %v", got, want)
 	}
 	if s.Type("nope") != nil {
@@ -67,11 +67,19 @@ func TestLoadEmbedded(t *testing.T) {
 		{"connectedApp", "ConnectedApp", []string{"oauthConfig", "consumerSecret"}, schema.Secret, false},
 		{"ecaGlblOauth", "ExtlClntAppGlobalOauthSettings", []string{"consumerSecret"}, schema.Secret, false},
 		{"ecaCanvas", "ExtlClntAppCanvasSettings", []string{"canvasOptions"}, schema.Enum, true},
+		{"connectedApp", "ConnectedApp", []string{"oauthConfig", "certificate"}, schema.Certificate, false},
+		{"connectedApp", "ConnectedApp", []string{"samlConfig", "certificate"}, schema.Certificate, false},
+		{"authprovider", "AuthProvider", []string{"consumerSecret"}, schema.Secret, false},
+		{"namedCredential", "NamedCredential", []string{"oauthRefreshToken"}, schema.Secret, false},
+		{"externalCredential", "ExternalCredential", []string{"externalCredentialParameters", "parameterValue"}, schema.Secret, false},
+		{"oauthOidcSettings", "OauthOidcSettings", []string{"blockOAuthUnPwFlow"}, schema.Boolean, false},
+		{"connectedAppSettings", "ConnectedAppSettings", []string{"enableAdminApprovedAppsOnly"}, schema.Boolean, false},
+		{"externalClientAppSettings", "ExternalClientAppSettings", []string{"enableClientSecretInRestApiAccess"}, schema.Boolean, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.suffix+"/"+strings.Join(tt.path, "/"), func(t *testing.T) {
 			ty := s.Type(tt.suffix)
-			if ty == nil || ty.Name != tt.typ || ty.Suffix != tt.suffix || ty.Root.Name != tt.typ {
+			if ty == nil || ty.Name != tt.typ || ty.Key != tt.suffix || ty.Root.Name != tt.typ {
 				t.Fatalf("type %+v, want %s", ty, tt.typ)
 			}
 			e := ty.Root
@@ -110,10 +118,13 @@ func TestLoadEmbedded(t *testing.T) {
 // names its app and has a label.
 func TestEveryTypeDeclaresCommonElements(t *testing.T) {
 	s := embedded(t)
-	for _, suf := range s.Suffixes() {
+	for _, suf := range s.Keys() {
 		root := s.Type(suf).Root
 		if root.Child("fullName") == nil {
 			t.Errorf("%s: no fullName", suf)
+		}
+		if !strings.HasPrefix(suf, "eca") && suf != "connectedApp" {
+			continue // credentials and settings: not ECA children
 		}
 		if root.Child("label") == nil {
 			t.Errorf("%s: no label", suf)
@@ -223,7 +234,7 @@ func TestLoadErrors(t *testing.T) {
 		{"range of one", map[string]string{"bad.json": `{"type": "T", "suffix": "t", "elements": {"r": {"@range": ["s"], "s": "ip"}}}`}, []string{"s/bad.json", "@range"}},
 		{"range names a missing child", map[string]string{"bad.json": `{"type": "T", "suffix": "t", "elements": {"r": {"@range": ["s", "e"], "s": "ip"}}}`}, []string{"s/bad.json", `"e"`}},
 		{"range names a non-ip child", map[string]string{"bad.json": `{"type": "T", "suffix": "t", "elements": {"r": {"@range": ["s", "e"], "s": "ip", "e": "string"}}}`}, []string{"s/bad.json", `"e"`}},
-		{"duplicate suffix", map[string]string{"a.json": good, "b.json": good}, []string{"s/b.json", "s/a.json", "suffix t"}},
+		{"duplicate suffix", map[string]string{"a.json": good, "b.json": good}, []string{"s/b.json", "s/a.json", "key t"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,8 +7,10 @@ package calint.lib
 default_options := {
 	"allowed-scopes": [],
 	"callback-hosts": [],
+	"certificate-expiry-warning-days": 30,
 	"max-refresh-token-lifetime-days": 90,
 	"max-refresh-token-idle-days": 30,
+	"max-session-timeout-minutes": 120,
 	"max-trusted-ip-addresses": 256,
 	"privileged-grants": ["System Administrator", "Admin", "*system admin*", "*sys admin*", "*systemadmin*", "*sysadmin*", "administrateur syst*me*", "administrador del sistema*", "administrador do sistema*", "amministratore del sistema*", "systeembeheerder*", "システム管理者*"],
 }

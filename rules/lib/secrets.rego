@@ -8,7 +8,7 @@ secret_placeholder(s) if regex.match(`^\$?\{+[^{}]*\}+$`, trim_space(s))
 
 secret_placeholder(s) if regex.match(`^<[^<>]*>$`, trim_space(s))
 
-secret_placeholder(s) if regex.match(`^(?i)(change[-_ ]?me|change[-_ ]?it|placeholder|todo|tbd|redacted|dummy|secret|your[-_ ]?(consumer[-_ ]?|client[-_ ]?)?secret([-_ ]?here)?)$`, trim_space(s))
+secret_placeholder(s) if regex.match(`^(?i)(change[-_ ]?me|change[-_ ]?it|placeholder([-_ ]?value)?|todo|tbd|redacted|dummy|secret|your[-_ ]?(consumer[-_ ]?|client[-_ ]?)?secret([-_ ]?here)?)$`, trim_space(s))
 
 secret_placeholder(s) if regex.match(`^[xX*]+$`, trim_space(s))
 

@@ -1,0 +1,46 @@
+package calint.rules.cal703_test
+
+import data.calint.rules.cal703
+
+import data.calint.test
+
+settings(fields) := {
+	"app": {"name": "OauthOidc", "type": "OauthOidcSettings", "files": []},
+	"oauthOidcSettings": object.union({"_ref": 0}, fields),
+}
+
+test_absent_fires_on_root if {
+	r := cal703.deny with input as settings({})
+	count(r) == 1
+	some f in r
+	f.node == {"_ref": 0}
+	contains(f.msg, "absent, default false")
+}
+
+test_false_fires_on_element if {
+	r := cal703.deny with input as settings({"isPkceRequired": {"_ref": 3, "value": false}})
+	count(r) == 1
+	some f in r
+	f.node._ref == 3
+}
+
+test_true_passes if {
+	count(cal703.deny) == 0 with input as settings({"isPkceRequired": {"_ref": 3, "value": true}})
+}
+
+test_invalid_value_fires if {
+	r := cal703.deny with input as settings({"isPkceRequired": {"_ref": 3, "value": "yes"}})
+	count(r) == 1
+}
+
+test_other_types_pass if {
+	count(cal703.deny) == 0 with input as {"app": {"name": "A", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0}}
+}
+
+test_whole_violation if {
+	r := cal703.deny with input as settings({"isPkceRequired": {"_ref": 3, "value": false}})
+	test.equals(r, {{
+		"msg": "org OAuth settings do not set isPkceRequired to true (false): PKCE is not required org-wide for the authorization code flows",
+		"node": {"_ref": 3, "value": false},
+	}})
+}
