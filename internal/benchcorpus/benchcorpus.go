@@ -45,13 +45,9 @@ func Generator() (string, error) {
 		}
 		return p, nil
 	}
-	root, err := testshared.ModuleRoot()
+	p, err := testshared.SharedPath("bench", "gen-corpus")
 	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(filepath.Dir(root), "shared", "bench", "gen-corpus")
-	if _, err := os.Stat(p); err != nil {
-		return "", fmt.Errorf("no corpus generator at %s (set CALINT_GEN_CORPUS)", p)
+		return "", fmt.Errorf("%w (or set CALINT_GEN_CORPUS to the gen-corpus script)", err)
 	}
 	return p, nil
 }
@@ -62,10 +58,7 @@ func Project(tb testing.TB, n int) string {
 	tb.Helper()
 	gen, err := Generator()
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("benchmark corpus: %v", err)
-		}
-		tb.Skipf("benchmark corpus: %v; skipping", err)
+		testshared.Missing(tb, "benchmark corpus: %v", err)
 	}
 	dir := tb.TempDir()
 	out, err := exec.Command(gen, "-n", strconv.Itoa(n), "-seed", strconv.Itoa(Seed), "-out", dir).CombinedOutput()

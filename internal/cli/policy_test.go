@@ -100,8 +100,5 @@ func TestSARIFCustomPolicyRules(t *testing.T) {
 		}
 	}
 
-	if _, err := os.Stat(filepath.Join("..", "..", "tools", "sarif", "node_modules")); err != nil && os.Getenv("CI") != "true" {
-		return // the validator is optional outside CI
-	}
-	validateSARIF(t, multitool(t), out)
+	t.Run("validator", func(t *testing.T) { validateSARIF(t, multitool(t), out) })
 }

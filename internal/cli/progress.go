@@ -18,15 +18,18 @@ const progressDelayEnv = "CALINT_PROGRESS_DELAY"
 // writes anywhere else, so reports and piped output never contain it.
 type progress struct {
 	w     io.Writer
+	delay time.Duration
+	// after is time.After; tests replace it to decide when the delay has passed
+	after func(time.Duration) <-chan time.Time
 	n     atomic.Int64
 	quit  chan struct{}
 	done  sync.WaitGroup
 	width int // of the text on screen, 0 when nothing is shown
 }
 
-// startProgress starts the progress display when stderr is a terminal; otherwise it
-// returns nil, whose methods do nothing.
-func startProgress(env Env, quiet bool) *progress {
+// newProgress returns the progress display of a scan when stderr is a terminal (not
+// started); otherwise nil, whose methods do nothing.
+func newProgress(env Env, quiet bool) *progress {
 	if quiet || !env.IsTerminal(env.Stderr) {
 		return nil
 	}
@@ -34,21 +37,27 @@ func startProgress(env Env, quiet bool) *progress {
 	if d, err := time.ParseDuration(env.Getenv(progressDelayEnv)); err == nil && d >= 0 {
 		delay = d
 	}
-	p := &progress{w: env.Stderr, quit: make(chan struct{})}
+	return &progress{w: env.Stderr, delay: delay, after: time.After, quit: make(chan struct{})}
+}
+
+// start starts the display: after the delay, the count of files scanned so far, updated
+// ten times a second.
+func (p *progress) start() *progress {
+	if p == nil {
+		return nil
+	}
 	p.done.Add(1)
-	go p.loop(delay)
+	go p.loop()
 	return p
 }
 
-func (p *progress) loop(delay time.Duration) {
+func (p *progress) loop() {
 	defer p.done.Done()
-	if delay > 0 {
-		timer := time.NewTimer(delay)
-		defer timer.Stop()
+	if p.delay > 0 {
 		select {
 		case <-p.quit:
 			return
-		case <-timer.C:
+		case <-p.after(p.delay):
 		}
 	}
 	tick := time.NewTicker(100 * time.Millisecond)

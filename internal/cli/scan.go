@@ -107,7 +107,7 @@ func runScan(ctx context.Context, args []string, env Env) (int, error) {
 		ChangedSince:             f.suppress.changedSince,
 		NewSince:                 f.newSince,
 		Note:                     func(msg string) { fmt.Fprintf(env.Stderr, "calint: %s\n", report.Printable(msg, false)) },
-		ScanStarted:              func() { prog = startProgress(env, f.quiet) },
+		ScanStarted:              func() { prog = newProgress(env, f.quiet).start() },
 		Progress:                 func(int) { prog.add() },
 		// only the HTML report shows the apps' posture; the others need names and files
 		LeanApps: !wantsHTML,

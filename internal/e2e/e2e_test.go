@@ -14,21 +14,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/calint/calint/internal/testshared"
 )
 
 // need returns the path of a tool, skipping the test when it is missing (failing on CI).
 func need(t *testing.T, names ...string) string {
 	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed; CI must have it (see .ci/run)", names[0])
-	}
-	t.Skipf("%s is not installed", names[0])
-	return ""
+	return testshared.Tool(t, names...)
 }
 
 // long skips a slow test under -short.
@@ -42,20 +35,11 @@ func long(t *testing.T) {
 // repoRoot is the module root: the directory of go.mod above the test.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
+	dir, err := testshared.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
+	return dir
 }
 
 type result struct {
@@ -106,5 +90,43 @@ func writeFile(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// hermeticGo is the environment of a go command run by a test that builds calint as a
+// module (go install, pre-commit): a module cache of the test's own, removed at its end, so
+// the developer's is never written to; the developer's cache read as a module proxy (after
+// the extra proxy directories given, e.g. one serving the working tree), so nothing is
+// downloaded when the dependencies are there; no checksum database (go.sum verifies the
+// dependencies); the developer's GOPROXY as the last fall-back, never a direct VCS fetch.
+// -trimpath keeps the build cache independent of where the module cache is, so only the
+// first run compiles the dependencies from the temporary cache.
+func hermeticGo(t *testing.T, goBin, root string, proxyDirs ...string) []string {
+	t.Helper()
+	var proxies []string
+	for _, p := range proxyDirs {
+		proxies = append(proxies, "file://"+filepath.ToSlash(p))
+	}
+	modcache := strings.TrimSpace(mustRun(t, root, nil, goBin, "env", "GOMODCACHE"))
+	proxies = append(proxies, "file://"+filepath.ToSlash(filepath.Join(modcache, "cache", "download")))
+	upstream := strings.TrimSpace(mustRun(t, root, nil, goBin, "env", "GOPROXY"))
+	for _, p := range strings.FieldsFunc(upstream, func(r rune) bool { return r == ',' || r == '|' }) {
+		if p != "direct" && p != "off" {
+			proxies = append(proxies, p)
+		}
+	}
+	tmp := filepath.Join(t.TempDir(), "modcache")
+	// Go makes a module cache read-only and `go clean -modcache` is the way to remove one
+	// (this clean-up runs before t.TempDir's, registered earlier)
+	t.Cleanup(func() {
+		r := run(t, 5*time.Minute, root, []string{"GOMODCACHE=" + tmp, "GOFLAGS=", "GOTOOLCHAIN=local"}, goBin, "clean", "-modcache")
+		if r.code != 0 {
+			t.Errorf("go clean -modcache %s: exit %d\n%s", tmp, r.code, r.out)
+		}
+	})
+	return []string{
+		"GOMODCACHE=" + tmp,
+		"GOPROXY=" + strings.Join(append(proxies, "off"), ","),
+		"GOSUMDB=off", "GOFLAGS=-modcacherw -trimpath", "GOTOOLCHAIN=local", "GOWORK=off",
 	}
 }

@@ -154,7 +154,6 @@ func TestPreCommitHook(t *testing.T) {
 	goBin := need(t, "go")
 	root := repoRoot(t)
 	tmp := t.TempDir()
-	modcache := strings.TrimSpace(mustRun(t, root, nil, goBin, "env", "GOMODCACHE"))
 	// an own global git config (never /dev/null: a tool that writes the global config
 	// would replace it)
 	gitConfig := filepath.Join(tmp, "gitconfig")
@@ -162,11 +161,11 @@ func TestPreCommitHook(t *testing.T) {
 	gitEnv := []string{"GIT_CONFIG_GLOBAL=" + gitConfig, "GIT_CONFIG_NOSYSTEM=1"}
 	env := append([]string{
 		"PRE_COMMIT_HOME=" + filepath.Join(tmp, "pre-commit-home"),
-		// pre-commit gives the hook its own GOPATH; share the module cache so nothing is
-		// downloaded twice (the build cache is shared through HOME)
-		"GOMODCACHE=" + modcache, "GOFLAGS=-modcacherw", "GOTOOLCHAIN=local", "GOWORK=off",
 		"PRE_COMMIT_COLOR=never", "NO_COLOR=1",
 	}, gitEnv...)
+	// pre-commit gives the hook its own GOPATH; the modules come from the local module cache
+	// (the build cache is shared through HOME)
+	env = append(env, hermeticGo(t, goBin, root)...)
 
 	// the hook repository: this working tree, committed
 	src := filepath.Join(tmp, "hook-src")

@@ -25,7 +25,7 @@ const EngineEnv = "CALINT_ENGINE"
 
 // currentPlan returns the compiled plan of the built-in rules, or nil when the built-in
 // rules are to be evaluated top-down: when asked to, or when the plan does not stand for
-// the embedded rules (a rule was changed without `make generate`; TestPlanIsCurrent fails).
+// the embedded rules (a rule was changed without `make generate`; TestGeneratedFilesAreCurrent fails).
 func currentPlan() *planeval.Program {
 	if os.Getenv(EngineEnv) == "topdown" {
 		return nil

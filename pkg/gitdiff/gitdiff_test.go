@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/calint/calint/internal/testshared"
 	"github.com/calint/calint/pkg/gitdiff"
 )
 
@@ -34,9 +35,7 @@ func write(t *testing.T, p, s string) {
 // TestSinceThroughSymlink: the working directory reached through a symlink (as /tmp is on
 // macOS) still matches git's resolved top-level paths.
 func TestSinceThroughSymlink(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testshared.Tool(t, "git")
 	tmp := t.TempDir()
 	repo := filepath.Join(tmp, "repo")
 	write(t, filepath.Join(repo, "a", "Old.connectedApp-meta.xml"), "<old/>")

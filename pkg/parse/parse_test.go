@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/calint/calint/internal/testshared"
 	"github.com/calint/calint/pkg/parse"
 )
 
@@ -166,12 +167,12 @@ func TestBOMAndComments(t *testing.T) {
 
 // TestRealCorpus parses every real file: exactly one is not well-formed.
 func TestRealCorpus(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "real", "files", "*"))
+	files, err := filepath.Glob(filepath.Join(testshared.Path(t, "corpus", "real", "files"), "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) < 500 {
-		t.Fatalf("corpus not found (%d files)", len(files))
+		t.Fatalf("corpus incomplete (%d files)", len(files))
 	}
 	var bad []string
 	for _, f := range files {

@@ -2,7 +2,6 @@ package schema_test
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -317,35 +316,4 @@ func TestJSONSchema(t *testing.T) {
 	if items["items"] == nil {
 		t.Error("csv has no items")
 	}
-}
-
-// TestInputDocTables keeps the element tables in docs/input.md equal to the schemas.
-// CALINT_UPDATE_DOCS=1 rewrites them.
-func TestInputDocTables(t *testing.T) {
-	const (
-		path  = "../../docs/input.md"
-		begin = "<!-- BEGIN GENERATED: element tables -->\n"
-		end   = "<!-- END GENERATED: element tables -->"
-	)
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(b)
-	i, j := strings.Index(doc, begin), strings.Index(doc, end)
-	if i < 0 || j < i {
-		t.Fatalf("%s has no generated element tables section", path)
-	}
-	want := "\n" + embedded(t).Markdown() + "\n"
-	if doc[i+len(begin):j] == want {
-		return
-	}
-	if os.Getenv("CALINT_UPDATE_DOCS") == "1" {
-		doc = doc[:i+len(begin)] + want + doc[j:]
-		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("the element tables in %s are stale: run CALINT_UPDATE_DOCS=1 go test ./pkg/schema", path)
 }

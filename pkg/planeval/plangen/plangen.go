@@ -1,6 +1,6 @@
 // Package plangen compiles calint's built-in rules to an OPA IR plan (OPA's plan target,
 // with calint's capabilities) and encodes it for pkg/planeval. It runs at `go generate`
-// time only (internal/gen/plan): a calint binary loads the encoded plan and never links the
+// time only (internal/gen): a calint binary loads the encoded plan and never links the
 // planner.
 package plangen
 
