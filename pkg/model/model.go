@@ -284,9 +284,20 @@ func duplicateTerm(ref int, name, path, file, what string, occurrence int) *ast.
 
 func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{key(k), v} }
 
+// elemItem is an element's entry in its parent: its name is interned only when the schema
+// declares it (elem non-nil); an undeclared name, taken from the file, is used as-is.
+func elemItem(name string, elem *schema.Elem, v *ast.Term) [2]*ast.Term {
+	if elem == nil {
+		return [2]*ast.Term{ast.StringTerm(name), v}
+	}
+	return item(name, v)
+}
+
 var keys sync.Map // string -> *ast.Term
 
-// key returns a shared term for an object key; metadata uses a small vocabulary.
+// key returns a shared term for an object key; metadata uses a small vocabulary. Only keys
+// from a bounded set (the code's own keys, kinds, names the schema declares) are interned:
+// names taken from scanned files go through elemKey, so the map cannot grow with the input.
 func key(s string) *ast.Term {
 	if t, ok := keys.Load(s); ok {
 		return t.(*ast.Term)
@@ -412,7 +423,7 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 			for i, c := range cs {
 				p := childPath(prefix, name, cs, c)
 				if i == pick {
-					items = append(items, item(name, ib.elem(c, ce, p, true, ck)))
+					items = append(items, elemItem(name, ce, ib.elem(c, ce, p, true, ck)))
 				} else if ib.base == nil {
 					ib.elem(c, ce, p, true, ck)
 				}
@@ -435,9 +446,9 @@ func (ib *inputBuilder) elem(n *parse.Node, elem *schema.Elem, path string, repe
 				}
 				terms[i] = ib.elem(c, ce, childPath(prefix, name, cs, c), multi, ck)
 			}
-			items = append(items, item(name, ast.ArrayTerm(terms...)))
+			items = append(items, elemItem(name, ce, ast.ArrayTerm(terms...)))
 		} else {
-			items = append(items, item(name, ib.elem(cs[0], ce, prefix+name, false, ck)))
+			items = append(items, elemItem(name, ce, ib.elem(cs[0], ce, prefix+name, false, ck)))
 		}
 	}
 	if elem != nil && len(elem.Range) == 2 {
