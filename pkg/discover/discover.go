@@ -6,6 +6,7 @@ package discover
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -511,13 +512,23 @@ func hasRegular(dir string, entries []fs.DirEntry, name string) bool {
 	return i < len(entries) && entries[i].Name() == name && isFile(filepath.Join(dir, name))
 }
 
-// zip emits every recognised entry of a Metadata API retrieve zip.
-func (w *walker) zip(p string) error {
+// zip emits every recognised entry of a Metadata API retrieve zip. Each entry is read (at
+// most MaxBytes+1 bytes) while walking and the archive is closed before zip returns, so no
+// file handle outlives the walk; a read error is returned by the entry's Open.
+func (w *walker) zip(p string) (err error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return fmt.Errorf("zip %s: %w", p, err)
 	}
-	// the reader stays open for the run: entries are opened lazily
+	defer func() {
+		if cerr := zr.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("zip %s: %w", p, cerr)
+		}
+	}()
+	limit := w.opts.MaxBytes
+	if limit <= 0 {
+		limit = parse.DefaultLimits.MaxBytes
+	}
 	display := w.display(p)
 	w.searched = append(w.searched, display)
 	files := append([]*zip.File(nil), zr.File...)
@@ -529,19 +540,36 @@ func (w *walker) zip(p string) error {
 		}
 		kind, _, ok := parse.KindOf(zf.Name)
 		if !ok {
-			if !zf.FileInfo().IsDir() {
-				w.miscased(display + "!" + zf.Name)
-			}
+			w.miscased(display + "!" + zf.Name)
 			continue
 		}
 		name := strings.TrimPrefix(filepath.ToSlash(zf.Name), "/")
-		err := w.emit(File{Path: display + "!" + name, Kind: kind, Occurrence: occurrences[name], Open: func() (io.ReadCloser, error) {
-			return zf.Open()
-		}})
+		path := display + "!" + name
+		var open func() (io.ReadCloser, error)
+		if !w.isExcluded(path) { // an excluded entry is dropped by emit, unread
+			data, rerr := readEntry(zf, limit)
+			open = func() (io.ReadCloser, error) {
+				if rerr != nil {
+					return nil, rerr
+				}
+				return io.NopCloser(bytes.NewReader(data)), nil
+			}
+		}
+		err := w.emit(File{Path: path, Kind: kind, Occurrence: occurrences[name], Open: open})
 		occurrences[name]++
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// readEntry reads at most limit+1 bytes of a zip entry (the parser reports a larger one).
+func readEntry(zf *zip.File, limit int64) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, limit+1))
 }

@@ -358,3 +358,75 @@ func TestExplicitSpecialFile(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// openFDs counts the process's open file descriptors (Linux only).
+func openFDs(t *testing.T) int {
+	t.Helper()
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skipf("cannot count open files (needs /proc/self/fd, Linux): %v", err)
+	}
+	return len(entries)
+}
+
+// TestZipClosed: walking a zip leaves no file handle open, and every entry can still be
+// read after the walk (each was read, at most MaxBytes+1 bytes, while walking).
+func TestZipClosed(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	f, err := os.Create("retrieve.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	contents := map[string]string{
+		"unpackaged/connectedApps/A.connectedApp": "<a/>",
+		"unpackaged/connectedApps/B.connectedApp": "<b>0123456789</b>",
+	}
+	for _, name := range []string{"unpackaged/connectedApps/A.connectedApp", "unpackaged/connectedApps/B.connectedApp"} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(contents[name]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before := openFDs(t)
+	var got []discover.File
+	for range 3 {
+		got = got[:0]
+		if err := discover.Walk([]string{"retrieve.zip"}, discover.Options{MaxBytes: 8}, func(f discover.File) error {
+			got = append(got, f)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := openFDs(t); after > before {
+		t.Errorf("open file descriptors: %d before walking the zip, %d after", before, after)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d files", len(got))
+	}
+	for _, f := range got {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := contents[strings.TrimPrefix(f.Path, "retrieve.zip!")]
+		if len(want) > 9 {
+			want = want[:9] // MaxBytes+1
+		}
+		if string(b) != want {
+			t.Errorf("%s: read %q, want %q", f.Path, b, want)
+		}
+	}
+}
