@@ -48,3 +48,16 @@ test_eca_and_credentials if {
 	f.severity == "high"
 	not contains(f.msg, "abc")
 }
+
+# test_whole_violation: a URL that carries assertions or credentials (SAML ACS) over http is a
+# high finding keyed by its path; the query is masked in the message.
+test_whole_violation if {
+	acs := u(2, "http://sso.acme.example/acs?token=abc", "http", "sso.acme.example", false)
+	r := cal207.deny with input as ca({"samlConfig": {"_ref": 1, "acsUrl": acs}})
+	test.equals(r, {{
+		"msg": "connectedApp/samlConfig/acsUrl http://sso.acme.example/acs?… uses plain http to sso.acme.example, and assertions, sessions or credentials travel there; use https",
+		"node": acs,
+		"key": "connectedApp/samlConfig/acsUrl",
+		"severity": "high",
+	}})
+}

@@ -39,3 +39,14 @@ test_empty_or_absent_passes if {
 test_other_types_pass if {
 	count(cal305.deny) == 0 with input as {"app": {"name": "X", "type": "ConnectedApp", "files": []}, "connectedApp": {"_ref": 0}}
 }
+
+# test_whole_violation: a placeholder consumerSecret is an info finding that still names no
+# part of the value.
+test_whole_violation if {
+	r := cal305.deny with input as ap("${OKTA_SECRET}")
+	test.equals(r, {{
+		"msg": "AuthProvider Okta consumerSecret is a placeholder (hidden, 14 characters), not a secret",
+		"node": {"_ref": 1, "value": "${OKTA_SECRET}"},
+		"severity": "info",
+	}})
+}

@@ -60,3 +60,13 @@ test_external_credential_literal_header_fires if {
 		not contains(f.msg, "k-1234")
 	}
 }
+
+# test_whole_violation: a literal AuthHeader value of an External Credential is reported on
+# its parameterValue element, named by parameter name and type, its value hidden.
+test_whole_violation if {
+	r := cal306.deny with input as ec([param(10, "Authorization", "AuthHeader", "Bearer abcdef123456")])
+	test.equals(r, {{
+		"msg": "ExternalCredential Partner holds a committed secret in externalCredentialParameters Authorization (AuthHeader) (hidden, 19 characters); remove it, rotate the credential and set it in Setup",
+		"node": {"_ref": 13, "value": "Bearer abcdef123456"},
+	}})
+}

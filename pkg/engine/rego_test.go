@@ -56,7 +56,8 @@ func TestRegoUnitTests(t *testing.T) {
 }
 
 // TestEveryRuleHasTestsAndFixtures enforces the rule conventions: metadata, a _test.rego
-// beside the rule and an XML fixture directory.
+// beside the rule (with a test_whole_violation comparing a whole violation, not only a
+// field of it) and an XML fixture directory.
 func TestEveryRuleHasTestsAndFixtures(t *testing.T) {
 	eng, err := engine.New(t.Context(), engine.Config{})
 	if err != nil {
@@ -79,8 +80,23 @@ func TestEveryRuleHasTestsAndFixtures(t *testing.T) {
 			continue // reported by Go code, tested there
 		}
 		testFile := strings.TrimSuffix(r.File, ".rego") + "_test.rego"
-		if _, ok := mods[testFile]; !ok {
+		m, ok := mods[testFile]
+		if !ok {
 			t.Errorf("%s: no %s", r.ID, testFile)
+			continue
+		}
+		if !hasRule(m, "test_whole_violation") {
+			t.Errorf("%s: %s has no test_whole_violation (compare a whole violation with t.equals)", r.ID, testFile)
 		}
 	}
+}
+
+// hasRule reports whether module m defines a rule named name.
+func hasRule(m *ast.Module, name string) bool {
+	for _, r := range m.Rules {
+		if r.Head.Ref().String() == name {
+			return true
+		}
+	}
+	return false
 }
