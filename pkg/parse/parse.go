@@ -92,6 +92,9 @@ type Doc struct {
 	// SecretValues are the decoded values of the secrets (an element's text, a URL's
 	// password), so that a message quoting one can be masked.
 	SecretValues []string
+	// SecretTokens are the decoded values of URL parts without a name (`?TOKEN`, `#TOKEN`),
+	// which may be credentials or words: messages hide them only where they appear whole.
+	SecretTokens []string
 	// SecretsMarked is set once the secrets have been recorded.
 	SecretsMarked bool
 	// Occurrence counts earlier files of the same path in the scan (a zip with two entries of
