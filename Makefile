@@ -1,13 +1,10 @@
 # calint developer tasks. `make help` lists them.
 GOLANGCI_LINT_VERSION := v2.15.0
 OPA_VERSION := v1.22.2
+REGAL_VERSION := v0.35.1
 GOBIN ?= $(shell go env GOPATH)/bin
 
-<<<<<<< HEAD
-.PHONY: help build test check lint generate fuzz bench tools
-=======
-.PHONY: help build test check lint generate check-generated fuzz bench tools screenshot
->>>>>>> main
+.PHONY: help build test check lint generate fuzz bench tools screenshot
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -24,10 +21,11 @@ test: tools check ## the whole test suite (installs the pinned tools first): gen
 check: lint ## static checks, and that the generated files are current
 	go test -count=1 -run TestGeneratedFilesAreCurrent ./internal/gen
 
-lint: ## gofmt, go vet, opa fmt and golangci-lint
+lint: ## gofmt, go vet, opa fmt, Regal (Rego) and golangci-lint
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	go vet ./...
 	go run github.com/open-policy-agent/opa@$(OPA_VERSION) fmt --fail -l rules examples/policies || { echo "opa fmt needed on the files above"; exit 1; }
+	$(GOBIN)/regal lint rules examples/policies
 	$(GOBIN)/golangci-lint run ./...
 
 generate: ## regenerate every generated file (go generate: internal/gen.Files)
@@ -44,5 +42,6 @@ screenshot: ## render docs/images/html-report.png, the HTML report of testdata/e
 
 tools: ## install the pinned tools the tests use
 	go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	scripts/install-regal $(REGAL_VERSION) $(GOBIN)
 	npm ci --prefix tools/sarif --no-audit --no-fund
 	chmod u+x tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool

@@ -4,7 +4,7 @@ import data.calint.rules.cal516
 
 import data.calint.test
 
-cert(alg, weak, kt, bits) := {"parsed": true, "placeholder": false, "error": "", "signatureAlgorithm": alg, "weakSignature": weak, "keyType": kt, "keyBits": bits, "notAfter": "2099-12-31", "daysLeft": 26700, "subject": "jwt.example.com"}
+cert(alg, weak, kt, key_bits) := {"parsed": true, "placeholder": false, "error": "", "signatureAlgorithm": alg, "weakSignature": weak, "keyType": kt, "keyBits": key_bits, "notAfter": "2099-12-31", "daysLeft": 26700, "subject": "jwt.example.com"}
 
 ca(c) := {
 	"app": {"name": "A", "type": "ConnectedApp", "files": []},

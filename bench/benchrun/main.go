@@ -62,6 +62,7 @@ func main() {
 			fatal(fmt.Errorf("bad size %q", s))
 		}
 		dir := filepath.Join(*work, fmt.Sprintf("apps-%d", n))
+		//nolint:gosec // G204: the benchmark runs the generator the developer names
 		if out, err := exec.Command(*gen, "-n", strconv.Itoa(n), "-seed", strconv.Itoa(*seed), "-out", dir).CombinedOutput(); err != nil {
 			fatal(fmt.Errorf("%s: %w\n%s", *gen, err, out))
 		}
@@ -112,7 +113,7 @@ func runsFor(n int) int {
 // CPU time and peak RSS the kernel accounted to it. Exit status 1 (findings, failed
 // policies) is a normal outcome; anything else is an error.
 func run(argv []string, out string) (sample, error) {
-	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd := exec.Command(argv[0], argv[1:]...) //nolint:gosec // G204: the benchmark runs the commands it measures
 	f, err := os.Create(out + ".stdout")
 	if err != nil {
 		return sample{}, err

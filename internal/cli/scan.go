@@ -177,7 +177,7 @@ func checkOutput(out string, paths, sideFiles []string) error {
 	}
 	outAbs, err := filepath.Abs(out)
 	if err != nil {
-		return nil
+		return nil //nolint:nilerr // no absolute path: the write itself will report the problem
 	}
 	outSt, statErr := os.Stat(out)
 	for _, p := range append(slices.Clone(paths), sideFiles...) {

@@ -21,11 +21,11 @@ func TestCause(t *testing.T) {
 		t.Errorf("Cause(%v) = %v, still a path error (names the path twice)", err, got)
 	}
 	// under a wrapper too
-	if got := fserr.Cause(fmt.Errorf("read: %w", err)); !errors.Is(got, fs.ErrNotExist) || got == err {
+	if got := fserr.Cause(fmt.Errorf("read: %w", err)); !errors.Is(got, fs.ErrNotExist) || got == err { //nolint:errorlint // identity: Cause must return a different error value
 		t.Errorf("Cause(wrapped) = %v", got)
 	}
 	other := errors.New("bad")
-	if got := fserr.Cause(other); got != other {
+	if got := fserr.Cause(other); got != other { //nolint:errorlint // identity: Cause must return the same value
 		t.Errorf("Cause(%v) = %v, want it unchanged", other, got)
 	}
 }

@@ -79,11 +79,11 @@ type Options struct {
 type Verdict int
 
 const (
-	// Pass: no finding at or above the fail-on severity, and no error.
+	// Pass means no finding at or above the fail-on severity, and no error.
 	Pass Verdict = iota
-	// Fail: a finding at or above the fail-on severity, and no error.
+	// Fail means a finding at or above the fail-on severity, and no error.
 	Fail
-	// Error: a file or input could not be read or parsed.
+	// Error means a file or input could not be read or parsed.
 	Error
 )
 

@@ -87,7 +87,7 @@ func lines(s string) []parse.Span {
 			out = append(out, parse.Span{Start: a, End: z})
 		}
 	}
-	for i := 0; i < len(s); i++ {
+	for i := range len(s) {
 		if s[i] == '\n' || s[i] == '\r' {
 			emit(i)
 			start = i + 1

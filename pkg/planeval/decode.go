@@ -212,7 +212,7 @@ func (d *decoder) localOf(l int) int32 {
 	if i, ok := d.lmap[l]; ok {
 		return i
 	}
-	i := int32(len(d.lmap))
+	i := int32(len(d.lmap)) //nolint:gosec // G115: a plan function has far fewer than 2^31 locals
 	d.lmap[l] = i
 	return i
 }
@@ -239,7 +239,7 @@ func (d *decoder) operand(strs []string) operand {
 
 func (d *decoder) loc() int32 {
 	d.p.locs = append(d.p.locs, location{file: d.uint(), row: d.uint()})
-	return int32(len(d.p.locs) - 1)
+	return int32(len(d.p.locs) - 1) //nolint:gosec // G115: far fewer than 2^31 locations in the embedded plan
 }
 
 func (d *decoder) blocks(strs []string) []block {

@@ -314,7 +314,7 @@ func (s *Session) exec(fr []*ast.Term, b block) int {
 			if src == nil {
 				return stEnd
 			}
-			n := 0
+			var n int
 			switch v := src.Value.(type) {
 			case ast.Object:
 				n = v.Len()

@@ -79,7 +79,7 @@ func (n Names) mayHoldSecret(pe *parse.Error) bool {
 // (with any prefix).
 func tags(line string) []string {
 	var out []string
-	for i := 0; i < len(line); i++ {
+	for i := range len(line) {
 		if line[i] != '<' {
 			continue
 		}

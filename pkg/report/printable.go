@@ -24,9 +24,8 @@ func Printable(s string, keepTab bool) string {
 		return s
 	}
 	var b strings.Builder
-	for i, w := 0, 0; i < len(s); i += w {
+	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		w = size
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
@@ -43,6 +42,7 @@ func Printable(s string, keepTab bool) string {
 		default:
 			fmt.Fprintf(&b, `\u%04x`, r)
 		}
+		i += size
 	}
 	return b.String()
 }
