@@ -314,11 +314,12 @@ func (ib *inputBuilder) finish(parts ...[2]*ast.Term) ast.Value {
 	if b := ib.base; b != nil {
 		ib.unknown, ib.invalid, ib.duplicates = b.unknown, b.invalid, b.duplicates
 	} else {
-		var secrets []string
+		var secrets, tokens []string
 		for _, d := range a.Docs {
 			secrets = append(secrets, d.SecretValues...)
+			tokens = append(tokens, d.SecretTokens...)
 		}
-		a.Secrets = redact.NewValues(secrets)
+		a.Secrets = redact.NewValues(secrets, tokens...)
 		for _, f := range ib.pendingFiles {
 			d := a.Docs[f.doc]
 			ib.duplicates = append(ib.duplicates, duplicateTerm(ib.refs[d.Root], d.Root.Name, d.Root.Name, d.Path, f.what, f.occurrence))

@@ -21,7 +21,7 @@ func (b *Builder) Names() redact.Names {
 // schema: the whole content of every element declared `secret`, of an undeclared element
 // named like one (redact.Names), and of any element whose text holds a private key marker,
 // whatever form the content takes (CDATA, references, comments); and the credentials of
-// every URL-valued element (redact.URLSpans). Every view of the source hides these ranges.
+// every URL-valued element (redact.URLCredentials). Every view of the source hides these ranges.
 // It is done once per document; building an app does it too.
 func (b *Builder) MarkSecrets(doc *parse.Doc) {
 	if doc.Root == nil || doc.SecretsMarked {
@@ -34,7 +34,7 @@ func (b *Builder) MarkSecrets(doc *parse.Doc) {
 	}
 	names := b.Names()
 	var spans []parse.Span
-	var values []string
+	var values, tokens []string
 	var walk func(n *parse.Node, e *schema.Elem)
 	walk = func(n *parse.Node, e *schema.Elem) {
 		secret := e != nil && e.Kind == schema.Secret ||
@@ -49,10 +49,14 @@ func (b *Builder) MarkSecrets(doc *parse.Doc) {
 		if e != nil && (e.Kind == schema.URL || e.Kind == schema.URLList) && len(n.Children) == 0 {
 			text, from := doc.Content(n)
 			for _, line := range lines(text) {
-				for _, s := range redact.URLSpans(text[line.Start:line.End]) {
-					a, z := line.Start+s.Start, line.Start+s.End
+				for _, c := range redact.URLCredentials(text[line.Start:line.End]) {
+					a, z := line.Start+c.Start, line.Start+c.End
 					spans = append(spans, parse.Span{Start: from[a].Start, End: from[z-1].End})
-					values = append(values, text[a:z])
+					if c.Bare {
+						tokens = append(tokens, text[a:z])
+					} else {
+						values = append(values, text[a:z])
+					}
 				}
 			}
 			return
@@ -63,6 +67,7 @@ func (b *Builder) MarkSecrets(doc *parse.Doc) {
 	}
 	walk(doc.Root, root)
 	doc.SetSecrets(spans, values)
+	doc.SecretTokens = tokens
 }
 
 // lines splits s on line breaks (\r\n, \n, \r) into the ranges of its lines, trimmed of

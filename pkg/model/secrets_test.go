@@ -28,7 +28,9 @@ func TestMarkSecrets(t *testing.T) {
 		{"url query", "<oauthConfig><callbackUrl>https://h.example/cb\nhttps://h.example/cb?a=1&amp;client_secret=" + secret + "</callbackUrl></oauthConfig>"},
 		{"url query escaped", "<startUrl>https://h.example/cb?token&#61;" + secret + "</startUrl>"},
 		{"url fragment", "<infoUrl>https://h.example/#access_token=" + secret + "</infoUrl>"},
-		{"url cdata", "<oauthConfig><callbackUrl><![CDATA[https://h.example/cb?x=" + secret + "]]></callbackUrl></oauthConfig>"},
+		{"url cdata", "<oauthConfig><callbackUrl><![CDATA[https://h.example/cb?x=1&pwd=" + secret + "]]></callbackUrl></oauthConfig>"},
+		{"url bare query", "<startUrl>https://h.example/cb?" + secret + "</startUrl>"},
+		{"url bare fragment", "<infoUrl>https://h.example/#" + secret + "</infoUrl>"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a, _ := ca(t, tt.body)
@@ -58,12 +60,15 @@ func leaks(s, secret string) bool {
 
 // Elements that hold no secret are shown as they are.
 func TestMarkSecretsLeavesTheRest(t *testing.T) {
-	a, _ := ca(t, "<label>My App</label>\n<oauthConfig><callbackUrl>https://h.example/cb</callbackUrl><consumerKey>3MVG9_KEY</consumerKey><isConsumerSecretOptional>false</isConsumerSecretOptional></oauthConfig>")
+	a, _ := ca(t, "<label>My App</label>\n<oauthConfig><callbackUrl>https://h.example/cb?client_name=SAML2Client</callbackUrl><consumerKey>3MVG9_KEY</consumerKey><isConsumerSecretOptional>false</isConsumerSecretOptional></oauthConfig>")
 	d := a.Docs[0]
 	if len(d.Secrets) != 0 {
 		t.Errorf("secrets %v in a file without any", d.Secrets)
 	}
-	if l := redact.Line(d, 4); !strings.Contains(l, "3MVG9_KEY") || !strings.Contains(l, "https://h.example/cb") {
+	if l := redact.Line(d, 4); !strings.Contains(l, "3MVG9_KEY") || !strings.Contains(l, "https://h.example/cb?client_name=SAML2Client") {
 		t.Errorf("line 4 = %q", l)
+	}
+	if m := a.Secrets.Mask("migrate to an External Client App"); m != "migrate to an External Client App" {
+		t.Errorf("message masked: %q", m)
 	}
 }

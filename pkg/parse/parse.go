@@ -92,6 +92,9 @@ type Doc struct {
 	// SecretValues are the decoded values of the secrets (an element's text, a URL's
 	// password), so that a message quoting one can be masked.
 	SecretValues []string
+	// SecretTokens are the decoded values of URL parts without a name (`?TOKEN`, `#TOKEN`),
+	// which may be credentials or words: messages hide them only where they appear whole.
+	SecretTokens []string
 	// SecretsMarked is set once the secrets have been recorded.
 	SecretsMarked bool
 	// Occurrence counts earlier files of the same path in the scan (a zip with two entries of
@@ -252,7 +255,7 @@ func Parse(path string, kind Kind, src []byte, lim Limits) (*Doc, error) {
 			break
 		}
 		if err != nil {
-			return nil, fail(errOffset(dec, off), "not well-formed XML: %s", cleanXMLError(err))
+			return nil, fail(errOffset(dec, src, off, err), "not well-formed XML: %s", cleanXMLError(err))
 		}
 		end := int(dec.InputOffset())
 		switch t := tok.(type) {
@@ -425,12 +428,65 @@ func (c *cursor) advance(off int) Pos {
 	return Pos{Line: c.line, Col: c.col, Off: off}
 }
 
-// errOffset gives the best offset for a decoder error: the decoder's current offset.
-func errOffset(dec *xml.Decoder, tokenStart int) int {
-	if o := int(dec.InputOffset()); o > tokenStart {
+// errOffset gives the best offset for a decoder error: the start of the bad token where the
+// error names one (an illegal character, literal or as a reference; an entity reference; an
+// unescaped "]]>"), since the decoder reports these only after reading the whole text or
+// reference; otherwise the decoder's current offset.
+func errOffset(dec *xml.Decoder, src []byte, tokenStart int, err error) int {
+	o := int(dec.InputOffset())
+	if o <= tokenStart {
+		return tokenStart
+	}
+	o = min(o, len(src))
+	seg := src[tokenStart:o]
+	var se *xml.SyntaxError
+	if !errors.As(err, &se) {
 		return o
 	}
-	return tokenStart
+	var r rune
+	switch {
+	case fmtScan(se.Msg, "illegal character code U+%x", &r):
+		if i := bytes.IndexRune(seg, r); i >= 0 && r != utf8.RuneError {
+			return tokenStart + i
+		}
+		// a character reference: the first one in the token that stands for r
+		for i := 0; i < len(seg); {
+			j := bytes.Index(seg[i:], []byte("&#"))
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := bytes.IndexByte(seg[at:], ';')
+			if end < 0 {
+				break
+			}
+			ref := string(seg[at+2 : at+end])
+			var v rune
+			if (strings.HasPrefix(ref, "x") && fmtScan(ref[1:], "%x", &v) || fmtScan(ref, "%d", &v)) && v == r {
+				return tokenStart + at
+			}
+			i = at + 2
+		}
+	case strings.HasPrefix(se.Msg, "invalid character entity"):
+		if i := bytes.LastIndexByte(seg, '&'); i >= 0 {
+			return tokenStart + i
+		}
+	case strings.HasPrefix(se.Msg, "unescaped ]]>"):
+		if i := bytes.LastIndex(seg, []byte("]]>")); i >= 0 {
+			return tokenStart + i
+		}
+	}
+	return o
+}
+
+// fmtScan reads one number from s by format into v, reporting whether it could.
+func fmtScan(s, format string, v *rune) bool {
+	var n int64
+	if _, err := fmt.Sscanf(s, format, &n); err != nil || n < 0 || n > utf8.MaxRune {
+		return false
+	}
+	*v = rune(n)
+	return true
 }
 
 // cleanXMLError strips the "XML syntax error on line N:" prefix, since calint prints the

@@ -233,3 +233,30 @@ func FuzzParse(f *testing.F) {
 		walk(d.Root)
 	})
 }
+
+// A syntax error points at the bad token, not at the end of the text the decoder read
+// before reporting it.
+func TestErrorColumn(t *testing.T) {
+	for name, c := range map[string]struct {
+		src       string
+		line, col int
+	}{
+		"illegal character":   {"<ConnectedApp>\n<label>hello\x01world and more</label></ConnectedApp>", 2, 13},
+		"illegal reference":   {"<ConnectedApp>\n<label>ab &#0; tail text</label></ConnectedApp>", 2, 11},
+		"illegal hex ref":     {"<ConnectedApp><label>ab &#x1; tail text</label></ConnectedApp>", 1, 25},
+		"illegal after utf8":  {"<ConnectedApp><label>ää\x02 tail text</label></ConnectedApp>", 1, 24},
+		"undefined entity":    {"<ConnectedApp><label>x &bad; tail</label></ConnectedApp>", 1, 24},
+		"unescaped cdata end": {"<ConnectedApp><label>x]]>y tail</label></ConnectedApp>", 1, 23},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := parse.Parse("bad.connectedApp-meta.xml", caKind, []byte(c.src), parse.DefaultLimits)
+			var pe *parse.Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *parse.Error", err)
+			}
+			if pe.Line != c.line || pe.Col != c.col {
+				t.Errorf("%s at %d:%d, want %d:%d", pe.Msg, pe.Line, pe.Col, c.line, c.col)
+			}
+		})
+	}
+}

@@ -79,9 +79,12 @@ func TestURLSpans(t *testing.T) {
 		{"https://user:pass@host/cb", "https://[hidden]@host/cb"},
 		{"https://user:p@ss@word@host/cb", "https://[hidden]@host/cb"},
 		{"https://TOKEN@host", "https://[hidden]@host"},
-		{"https://host/cb?client_secret=abc&state=1&flag", "https://host/cb?client_secret=[hidden]&state=[hidden]&[hidden]"},
-		{"https://host/cb?a=1;token=xyz", "https://host/cb?a=[hidden];token=[hidden]"},
-		{"https://host/cb#access_token=abc&x=y", "https://host/cb#[hidden]"},
+		{"https://host/cb?client_secret=abc&state=1&flag", "https://host/cb?client_secret=[hidden]&state=1&[hidden]"},
+		{"https://host/cb?a=1;token=xyz", "https://host/cb?a=1;token=[hidden]"},
+		{"https://host/cb?client_name=SAML2Client&Password=p&X-Api-Key=k&sig=s&code=c&client%5Fsecret=s", "https://host/cb?client_name=SAML2Client&Password=[hidden]&X-Api-Key=[hidden]&sig=[hidden]&code=[hidden]&client%5Fsecret=[hidden]"},
+		{"https://host/cb#access_token=abc&x=y", "https://host/cb#access_token=[hidden]&x=y"},
+		{"https://host/cb#/app?id_token=abc", "https://host/cb#/app?id_token=[hidden]"},
+		{"https://host/index.html#salesforceCallback", "https://host/index.html#[hidden]"},
 		{"https://host/cb?=v#", "https://host/cb?=[hidden]#"},
 		{"//u:p@host/x", "//[hidden]@host/x"},
 		{"u:p@host/x", "[hidden]@host/x"},
@@ -108,6 +111,17 @@ func TestValues(t *testing.T) {
 		{"nothing", "nothing"},
 	} {
 		if got := v.Mask(tt.in); got != tt.want {
+			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// a bare URL token may be a word: hidden only where it appears whole, and only if long
+	w := redact.NewValues(nil, "salesforceCallback", "callback", "Zq9Xw8Vu7Ts6Rp5x")
+	for _, tt := range []struct{ in, want string }{
+		{"callback URL https://h/index.html#salesforceCallback", "callback URL https://h/index.html#[hidden]"},
+		{"a callback is not a secret", "a callback is not a secret"},
+		{"token Zq9Xw8Vu7Ts6Rp5x here", "token [hidden] here"},
+	} {
+		if got := w.Mask(tt.in); got != tt.want {
 			t.Errorf("Mask(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -18,13 +18,23 @@ const gram = 6
 // shorter ones cannot be told from text. The zero value hides nothing.
 type Values struct {
 	grams []uint64
-	short []string
+	whole []string // hidden only where they appear whole
 }
 
+// minWhole is the shortest bare URL token (see Credential.Bare) masked in messages: a
+// shorter one is more likely a word (`#callback`) than a credential.
+const minWhole = 12
+
 // NewValues returns the Values of the given secrets; blank lines and PEM armour lines
-// ("-----BEGIN ...-----") are not secret and are left out.
-func NewValues(secrets []string) *Values {
+// ("-----BEGIN ...-----") are not secret and are left out. Each of whole (bare URL tokens,
+// which may be words) is hidden only where it appears whole, if it has at least 12 bytes.
+func NewValues(secrets []string, whole ...string) *Values {
 	v := &Values{}
+	for _, w := range whole {
+		if len(w) >= minWhole {
+			v.whole = append(v.whole, w)
+		}
+	}
 	for _, s := range secrets {
 		for line := range strings.Lines(s) {
 			line = strings.TrimSpace(line)
@@ -37,7 +47,7 @@ func NewValues(secrets []string) *Values {
 					v.grams = append(v.grams, pack(line[i:i+gram]))
 				}
 			case len(line) >= 4:
-				v.short = append(v.short, line)
+				v.whole = append(v.whole, line)
 			}
 		}
 	}
@@ -61,7 +71,7 @@ func (v *Values) has(s string) bool {
 }
 
 // Empty reports whether v hides nothing.
-func (v *Values) Empty() bool { return v == nil || (v.grams == nil && v.short == nil) }
+func (v *Values) Empty() bool { return v == nil || (v.grams == nil && v.whole == nil) }
 
 // Mask returns s with every part that matches a secret replaced by Hidden.
 func (v *Values) Mask(s string) string {
@@ -86,7 +96,7 @@ func (v *Values) Mask(s string) string {
 			}
 		}
 	}
-	for _, sh := range v.short {
+	for _, sh := range v.whole {
 		for at := 0; ; {
 			j := strings.Index(s[at:], sh)
 			if j < 0 {
