@@ -61,6 +61,20 @@ func needsEscape(r rune, keepTab bool) bool {
 	return false
 }
 
+// printableSnippet escapes a source line and moves its column offset by the width the
+// escapes add before the finding's column, so the caret stays under the offending element.
+func printableSnippet(line string, col, offset int) (string, int) {
+	esc := Printable(line, true)
+	if esc == line || col <= 1 {
+		return esc, offset
+	}
+	prefix := []rune(line)
+	if col-1 < len(prefix) {
+		prefix = prefix[:col-1]
+	}
+	return esc, offset - (utf8.RuneCountInString(Printable(string(prefix), true)) - len(prefix))
+}
+
 // printableReport returns a copy of r whose user-controlled strings (file names, messages,
 // app names, element paths, source lines, errors) are Printable: for the formats read in
 // terminals and CI logs (text, github, markdown, junit).
@@ -72,7 +86,7 @@ func printableReport(r *Report) *Report {
 		f.Message = Printable(f.Message, false)
 		f.App = Printable(f.App, false)
 		f.Path = Printable(f.Path, false)
-		f.Snippet = Printable(f.Snippet, true)
+		f.Snippet, f.SnippetOffset = printableSnippet(f.Snippet, f.Column-f.SnippetOffset, f.SnippetOffset)
 		if f.Suppression != nil {
 			s := *f.Suppression
 			s.Reason = Printable(s.Reason, false)

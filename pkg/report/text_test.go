@@ -88,3 +88,28 @@ func TestVerdict(t *testing.T) {
 		t.Errorf("error verdict: %s", v)
 	}
 }
+
+// TestTextCaretAfterEscapedControl: an escaped control character before the element
+// widens the shown line, and the caret moves with it.
+func TestTextCaretAfterEscapedControl(t *testing.T) {
+	line := "<label>a\x1bb</label><scopes>Full</scopes>"
+	col := strings.Index(line, "<scopes>") + 1
+	r := &report.Report{Version: "1", Summary: report.Summary{FailOn: "high", Findings: 1, BySeverity: map[string]int{"high": 1}}}
+	r.Findings = []report.Finding{{RuleID: "CAL101", Severity: "high", Message: "OAuth scope Full", File: "a.connectedApp-meta.xml",
+		Line: 3, Column: col, App: "A", AppType: "ConnectedApp", Snippet: line}}
+	out := strings.Split(string(render(t, "text", r)), "\n")
+	for i, l := range out {
+		if !strings.Contains(l, `a\x1bb`) {
+			continue
+		}
+		if i+1 >= len(out) {
+			t.Fatalf("no caret line after %q", l)
+		}
+		at := strings.Index(out[i+1], "^")
+		if at < 0 || !strings.HasPrefix(l[at:], "<scopes>") {
+			t.Errorf("caret at %d, not under <scopes>:\n%s\n%s", at, l, out[i+1])
+		}
+		return
+	}
+	t.Fatalf("escaped source line not shown:\n%s", strings.Join(out, "\n"))
+}
